@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import { Nav } from "@/components/ui/nav";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { env } from "@/lib/server/env";
+
+// Reads runtime configuration (demo badge), so no page under it may be prerendered at build time.
+export const dynamic = "force-dynamic";
+
+export default function DashboardLayout({ children }: { children: ReactNode }) {
+  const isDemo = env().STEADYSTATE_DEMO;
+  return (
+    <Providers>
+      <a href="#main" className="skip-link">Skip to content</a>
+      <div className="shell">
+        <aside className="sidebar">
+          <Link href="/" className="brand">steady<span>state</span></Link>
+          <Nav />
+          <div className="sidebar-footer">
+            {isDemo ? <span className="status" data-state="warning" role="note">● Demo data</span> : null}
+            <ThemeToggle />
+          </div>
+        </aside>
+        <main id="main" className="main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+    </Providers>
+  );
+}

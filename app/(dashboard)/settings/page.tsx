@@ -1,0 +1,35 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { SystemStatus } from "@/components/settings/system-status";
+import { env } from "@/lib/server/env";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Settings" };
+
+export default function SettingsPage() {
+  const config = env();
+  return (
+    <>
+      <PageHeader title="Settings" description="How this instance is configured, and whether its parts answer." />
+      <div className="grid">
+        <section className="card" aria-labelledby="status-heading">
+          <h2 id="status-heading" style={{ marginTop: 0, fontSize: "1.05rem" }}>System status</h2>
+          <SystemStatus />
+        </section>
+        <section className="card" aria-labelledby="config-heading">
+          <h2 id="config-heading" style={{ marginTop: 0, fontSize: "1.05rem" }}>Configuration</h2>
+          <dl className="facts">
+            <dt>Database</dt>
+            <dd>{config.DATABASE_URL.provider === "sqlite" ? "SQLite (embedded)" : "PostgreSQL"}</dd>
+            <dt>API writes</dt>
+            <dd>{config.STEADYSTATE_API_TOKEN ? "enabled (token configured)" : "disabled: set STEADYSTATE_API_TOKEN"}</dd>
+            <dt>Demo mode</dt>
+            <dd>{config.STEADYSTATE_DEMO ? "on" : "off"}</dd>
+            <dt>Log level</dt>
+            <dd>{config.LOG_LEVEL}</dd>
+          </dl>
+          <p className="muted">Settings come from environment variables; README.md “Configuration” lists them all.</p>
+        </section>
+      </div>
+    </>
+  );
+}
