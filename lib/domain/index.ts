@@ -5,3 +5,5 @@ export * from "./error-budget";
 export * from "./slo-math";
 export * from "./timeslice-budget";
 export * from "./window-bounds";
+export * from "./rollup";
+export * from "./series-key";

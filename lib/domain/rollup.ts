@@ -1,0 +1,80 @@
+// Folds one series' new samples into per-minute and per-hour cells, given the last sample stored
+// for it. Both the counter increase and the gauge statistics are kept for every series, so
+// ingest never has to know a series' type (architecture.md "Sample store").
+import { type CounterSample, type CounterState, type DropReason, nextIncrease } from "./counter-increase";
+import { HOUR_MS, MINUTE_MS } from "./slo-math";
+
+export type RollupCell = {
+  /** Minutes (or hours) since the Unix epoch. */
+  bucket: number;
+  increase: number;
+  deltas: number;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+  last: number;
+};
+
+/** What a series keeps between batches: its newest accepted sample. */
+export type SeriesState = CounterState | null;
+
+export type SeriesRollup = {
+  minutes: RollupCell[];
+  hours: RollupCell[];
+  last: SeriesState;
+  accepted: number;
+  dropped: Partial<Record<Exclude<DropReason, "negative">, number>>;
+};
+
+/**
+ * A series seen for the first time counts its value as an increase only if it started counting
+ * at most this long before the sample (an OTLP start time, say after a process restart); an
+ * older start would dump hours of history into one minute.
+ */
+export const FIRST_SAMPLE_START_TOLERANCE_MS = 5 * MINUTE_MS;
+
+function addTo(cells: Map<number, RollupCell>, bucket: number, value: number, delta: number | null): void {
+  const cell = cells.get(bucket);
+  if (!cell) {
+    cells.set(bucket, { bucket, increase: delta ?? 0, deltas: delta === null ? 0 : 1, count: 1, sum: value, min: value, max: value, last: value });
+    return;
+  }
+  if (delta !== null) {
+    cell.increase += delta;
+    cell.deltas += 1;
+  }
+  cell.count += 1;
+  cell.sum += value;
+  cell.min = Math.min(cell.min, value);
+  cell.max = Math.max(cell.max, value);
+  cell.last = value;
+}
+
+/**
+ * Samples are taken in time order (a batch's own disorder is forgiven); one at or before the
+ * stored last sample is a duplicate or out of order and changes nothing, which is what makes a
+ * retried batch idempotent.
+ */
+export function rollupSeries(last: SeriesState, samples: readonly CounterSample[]): SeriesRollup {
+  const sorted = [...samples].sort((a, b) => a.t - b.t);
+  const minutes = new Map<number, RollupCell>();
+  const hours = new Map<number, RollupCell>();
+  const result: SeriesRollup = { minutes: [], hours: [], last, accepted: 0, dropped: {} };
+  for (const sample of sorted) {
+    const step = nextIncrease(result.last, sample, { since: sample.t - FIRST_SAMPLE_START_TOLERANCE_MS });
+    if (step.dropped && step.dropped !== "negative") {
+      result.dropped[step.dropped] = (result.dropped[step.dropped] ?? 0) + 1;
+      continue;
+    }
+    // A negative value is a valid gauge reading; as a counter it gives no delta.
+    const next: CounterState = step.dropped === "negative" ? { t: sample.t, v: sample.v, ...(sample.start === undefined ? {} : { start: sample.start }) } : step.last!;
+    result.last = next;
+    result.accepted += 1;
+    addTo(minutes, Math.floor(sample.t / MINUTE_MS), sample.v, step.delta);
+    addTo(hours, Math.floor(sample.t / HOUR_MS), sample.v, step.delta);
+  }
+  result.minutes = [...minutes.values()];
+  result.hours = [...hours.values()];
+  return result;
+}
