@@ -7,3 +7,4 @@ export * from "./timeslice-budget";
 export * from "./window-bounds";
 export * from "./rollup";
 export * from "./series-key";
+export * from "./ingest-limits";

@@ -29,6 +29,12 @@ export const envSchema = z.object({
     .optional(),
   STEADYSTATE_DEMO: booleanFlag.default(false),
   STEADYSTATE_DB_READY_TIMEOUT_MS: positiveInt(2000),
+  STEADYSTATE_INGEST_MAX_BODY_BYTES: positiveInt(16 * 1024 * 1024),
+  STEADYSTATE_INGEST_MAX_SERIES: positiveInt(20_000),
+  STEADYSTATE_INGEST_MAX_LABELS: positiveInt(30),
+  STEADYSTATE_INGEST_MAX_LABEL_LENGTH: positiveInt(2048),
+  STEADYSTATE_INGEST_MAX_FUTURE_MS: positiveInt(10 * 60 * 1000),
+  STEADYSTATE_INGEST_QUEUE_SAMPLES: positiveInt(2_000_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

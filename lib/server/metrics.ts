@@ -1,5 +1,5 @@
 import "server-only";
-import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 // Self-observability on GET /metrics. Kept on globalThis so Next's dev reloads and the several
 // bundles a build produces share one registry instead of registering twice.
@@ -7,6 +7,10 @@ type AppMetrics = {
   registry: Registry;
   httpDuration: Histogram<"route" | "method" | "status">;
   dbDuration: Histogram<"model" | "operation" | "outcome">;
+  ingestAccepted: Counter<"format">;
+  ingestDropped: Counter<"format" | "reason">;
+  ingestRejected: Counter<"format" | "status">;
+  ingestQueue: Gauge;
 };
 
 const globalForMetrics = globalThis as unknown as { steadystateMetrics?: AppMetrics };
@@ -28,6 +32,29 @@ function createMetrics(): AppMetrics {
       help: "Database query duration by Prisma model and operation.",
       labelNames: ["model", "operation", "outcome"],
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    ingestAccepted: new Counter({
+      name: "steadystate_ingest_samples_accepted_total",
+      help: "Samples stored, by ingest format.",
+      labelNames: ["format"],
+      registers: [registry],
+    }),
+    ingestDropped: new Counter({
+      name: "steadystate_ingest_samples_dropped_total",
+      help: "Samples in accepted requests that were not stored, by format and reason.",
+      labelNames: ["format", "reason"],
+      registers: [registry],
+    }),
+    ingestRejected: new Counter({
+      name: "steadystate_ingest_requests_rejected_total",
+      help: "Ingest requests refused whole, by format and HTTP status.",
+      labelNames: ["format", "status"],
+      registers: [registry],
+    }),
+    ingestQueue: new Gauge({
+      name: "steadystate_ingest_queue_samples",
+      help: "Samples waiting to be written.",
       registers: [registry],
     }),
   };
