@@ -8,3 +8,4 @@ export * from "./window-bounds";
 export * from "./rollup";
 export * from "./series-key";
 export * from "./ingest-limits";
+export * from "./retention";

@@ -28,6 +28,7 @@ export const envSchema = z.object({
     .min(16, "must be at least 16 characters")
     .optional(),
   STEADYSTATE_DEMO: booleanFlag.default(false),
+  STEADYSTATE_JOBS: booleanFlag.default(true),
   STEADYSTATE_DB_READY_TIMEOUT_MS: positiveInt(2000),
   STEADYSTATE_INGEST_MAX_BODY_BYTES: positiveInt(16 * 1024 * 1024),
   STEADYSTATE_INGEST_MAX_SERIES: positiveInt(20_000),

@@ -1,5 +1,9 @@
 import "server-only";
 import { env } from "./env";
+import { pruneRollups } from "./jobs/retention";
+import { startJobs } from "./jobs/runner";
+
+const HOUR_MS = 3_600_000;
 
 /** Called once at server start (instrumentation.ts): invalid configuration stops the process. */
 export function boot(): void {
@@ -9,4 +13,5 @@ export function boot(): void {
     console.error((error as Error).message);
     process.exit(1);
   }
+  if (env().STEADYSTATE_JOBS) startJobs([{ name: "prune-rollups", intervalMs: HOUR_MS, run: pruneRollups }]);
 }

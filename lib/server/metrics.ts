@@ -11,6 +11,7 @@ type AppMetrics = {
   ingestDropped: Counter<"format" | "reason">;
   ingestRejected: Counter<"format" | "status">;
   ingestQueue: Gauge;
+  jobRuns: Counter<"job" | "outcome">;
 };
 
 const globalForMetrics = globalThis as unknown as { steadystateMetrics?: AppMetrics };
@@ -55,6 +56,12 @@ function createMetrics(): AppMetrics {
     ingestQueue: new Gauge({
       name: "steadystate_ingest_queue_samples",
       help: "Samples waiting to be written.",
+      registers: [registry],
+    }),
+    jobRuns: new Counter({
+      name: "steadystate_job_runs_total",
+      help: "Background job ticks: ran, skipped (another instance holds the lease) or failed.",
+      labelNames: ["job", "outcome"],
       registers: [registry],
     }),
   };

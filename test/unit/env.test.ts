@@ -33,3 +33,11 @@ describe("env schema", () => {
     expect(message).toContain(allowed);
   });
 });
+
+describe("env schema flags", () => {
+  it("runs jobs unless STEADYSTATE_JOBS says false", () => {
+    expect(envSchema.parse({}).STEADYSTATE_JOBS).toBe(true);
+    expect(envSchema.parse({ STEADYSTATE_JOBS: "false" }).STEADYSTATE_JOBS).toBe(false);
+    expect(envSchema.parse({ STEADYSTATE_JOBS: "0" }).STEADYSTATE_JOBS).toBe(false);
+  });
+});

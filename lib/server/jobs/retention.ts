@@ -1,0 +1,13 @@
+import "server-only";
+import { retentionCutoffs } from "@/lib/domain/retention";
+import { db } from "../db";
+
+/** Deletes rollups past their retention; idempotent, so a run repeated or skipped is harmless. */
+export async function pruneRollups(now: Date): Promise<{ minutes: number; hours: number }> {
+  const cutoff = retentionCutoffs(now);
+  const [minutes, hours] = await db().$transaction([
+    db().rollup1m.deleteMany({ where: { minute: { lt: cutoff.minute } } }),
+    db().rollup1h.deleteMany({ where: { hour: { lt: cutoff.hour } } }),
+  ]);
+  return { minutes: minutes.count, hours: hours.count };
+}
