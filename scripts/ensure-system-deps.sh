@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need when they are missing: Chromium (browser tests)
-# and PostgreSQL (the server database's integration run). Nothing is downloaded from elsewhere.
+# Installs the Debian packages the tests need when they are missing: Chromium (browser tests),
+# PostgreSQL (the server database's integration run) and Prometheus (remote write and
+# PromQL). Nothing is downloaded from elsewhere.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/prometheus ] || missing+=(prometheus)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "installing Debian packages: ${missing[*]}"

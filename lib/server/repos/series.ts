@@ -1,0 +1,28 @@
+import "server-only";
+import type { SeriesQuery, SeriesResult } from "@/lib/schemas/series";
+import { db } from "../db";
+
+const MINUTE_MS = 60_000;
+/** A guard, not a page size: one metric with more series than this is a labelling mistake. */
+export const MAX_SERIES_PER_QUERY = 1000;
+
+/** One metric's series and their minute rollups in [start, end), minutes that have data only. */
+export async function findSeriesMinutes(query: SeriesQuery): Promise<SeriesResult[]> {
+  const from = Math.floor(query.start.getTime() / MINUTE_MS);
+  const to = Math.ceil(query.end.getTime() / MINUTE_MS);
+  const rows = await db().series.findMany({
+    where: { metric: query.metric },
+    orderBy: { key: "asc" },
+    take: MAX_SERIES_PER_QUERY,
+    include: { minutes: { where: { minute: { gte: from, lt: to } }, orderBy: { minute: "asc" } } },
+  });
+  return rows.map((row) => ({
+    metric: row.metric,
+    key: row.key,
+    labels: JSON.parse(row.labels) as Record<string, string>,
+    minutes: row.minutes.map(({ minute, increase, deltas, count, sum, min, max, last }) => ({
+      start: new Date(minute * MINUTE_MS).toISOString(),
+      increase, deltas, count, sum, min, max, last,
+    })),
+  }));
+}

@@ -1,0 +1,4 @@
+import "server-only";
+import * as repo from "../repos/series";
+
+export const findSeriesMinutes = repo.findSeriesMinutes;
