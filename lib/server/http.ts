@@ -99,16 +99,28 @@ export function route<P = Record<string, never>>(
 
 const DEFAULT_MAX_JSON_BYTES = 1024 * 1024;
 
+/** The raw body, refused with 413 past maxBytes: by the declared length first, then as it streams. */
+export async function readBody(req: Request, maxBytes: number): Promise<Buffer> {
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `body exceeds ${maxBytes} bytes`);
+  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge();
+  if (!req.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
 /** Reads a JSON body within a size limit and validates it; throws AppError/ZodError for the wrapper. */
 export async function parseJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = DEFAULT_MAX_JSON_BYTES): Promise<z.infer<S>> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw new AppError("BAD_REQUEST", "content-type must be application/json");
   }
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `body exceeds ${maxBytes} bytes`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `body exceeds ${maxBytes} bytes`);
+  const text = (await readBody(req, maxBytes)).toString("utf8");
   let data: unknown;
   try {
     data = JSON.parse(text);
