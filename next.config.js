@@ -12,7 +12,7 @@ module.exports = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and WebAssembly modules stay outside the bundle and load from node_modules at run time.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "prom-client"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "prom-client", "snappy", "protobufjs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -24,12 +24,24 @@ function reject(format: IngestFormat, error: AppError): never {
   throw error;
 }
 
+export type Decoded = { series: StoreSeries[]; dropped: Partial<Record<string, number>> };
+
 /**
- * Validates a decoded request, then stores it. Resolves only once the samples are committed; a
+ * Decodes, validates and stores one request. Resolves only once the samples are committed; a
  * rejected request stores nothing. Storage failures are 503 so senders retry (the retry is
- * idempotent, see storeSamples).
+ * idempotent, see storeSamples). Every refusal, decoding included, is counted on /metrics.
  */
-export async function ingest(format: IngestFormat, batch: StoreSeries[], extraDropped: Record<string, number> = {}, now = Date.now()): Promise<IngestResult> {
+export async function ingest(format: IngestFormat, decode: () => Promise<Decoded> | Decoded, now = Date.now()): Promise<IngestResult> {
+  let decoded: Decoded;
+  try {
+    decoded = await decode();
+  } catch (error) {
+    if (error instanceof AppError || (error as Error).name === "ZodError") {
+      metrics().ingestRejected.inc({ format, status: String(error instanceof AppError ? error.status : 422) });
+    }
+    throw error;
+  }
+  const { series: batch } = decoded;
   const e = env();
   const limits = {
     maxSeries: e.STEADYSTATE_INGEST_MAX_SERIES,
@@ -56,7 +68,7 @@ export async function ingest(format: IngestFormat, batch: StoreSeries[], extraDr
   } finally {
     m.ingestQueue.set(queue().pendingSamples);
   }
-  for (const [reason, count] of Object.entries(extraDropped)) result.dropped[reason] = (result.dropped[reason] ?? 0) + count;
+  for (const [reason, count] of Object.entries(decoded.dropped)) result.dropped[reason] = (result.dropped[reason] ?? 0) + (count ?? 0);
   m.ingestAccepted.inc({ format }, result.accepted);
   for (const [reason, count] of Object.entries(result.dropped)) m.ingestDropped.inc({ format, reason }, count);
   return result;
