@@ -1,0 +1,146 @@
+// bench/ingest: the same Prometheus remote-write stream sent to Steadystate and to Debian's
+// Prometheus (--web.enable-remote-write-receiver), one after the other on this machine, and their
+// figures side by side. Loopback only; bounded in time; asserts nothing.
+//   npm run build && npm run bench:ingest -- [--series 10000] [--seconds 20] [--senders 4]
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { encodeRemoteWrite } from "../lib/server/ingest/decode/remote-write";
+import { startPrometheus } from "../scripts/prometheus-server.mjs";
+import { cpuSeconds, rssBytes } from "./proc";
+
+const { values: opts } = parseArgs({
+  options: {
+    series: { type: "string", default: "10000" },
+    seconds: { type: "string", default: "20" },
+    senders: { type: "string", default: "4" },
+    "samples-per-request": { type: "string", default: "2000" },
+  },
+});
+const SERIES = Number(opts.series);
+const SECONDS = Number(opts.seconds);
+const SENDERS = Number(opts.senders);
+const PER_REQUEST = Number(opts["samples-per-request"]);
+const SPACING_MS = 15_000;
+// Prometheus accepts samples up to about an hour behind its newest; stay inside that.
+const ROUNDS = 200;
+const TOKEN = "bench-token-0123456789abcdef";
+const HEADERS = { "content-type": "application/x-protobuf", "content-encoding": "snappy", "x-prometheus-remote-write-version": "0.1.0", authorization: `Bearer ${TOKEN}` };
+
+type Result = { name: string; samples: number; seconds: number; latencies: number[]; cpu: number; peakRss: number; errors: number };
+
+/**
+ * Each series always goes to the same sender, and each sender sends its series' samples in time
+ * order, one request in flight, as Prometheus' shards do; otherwise Prometheus drops samples as
+ * out of order. Payloads are encoded before the clock starts, so the sender's CPU is not timed.
+ */
+type Payload = { body: Uint8Array<ArrayBuffer>; samples: number };
+
+function payloads(t0: number): Payload[][] {
+  return Array.from({ length: SENDERS }, (_, sender) => {
+    const mine = Array.from({ length: SERIES }, (_, i) => i).filter((i) => i % SENDERS === sender);
+    const requests: Payload[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const t = t0 + round * SPACING_MS;
+      for (let from = 0; from < mine.length; from += PER_REQUEST) {
+        const series = mine.slice(from, from + PER_REQUEST).map((i) => ({
+          labels: { __name__: "bench_requests_total", job: "bench", instance: `host-${i % 100}`, route: `/r/${i}` },
+          samples: [{ t, v: round * 10 + (i % 7) }],
+        }));
+        requests.push({ body: Uint8Array.from(encodeRemoteWrite(series)), samples: series.length });
+      }
+    }
+    return requests;
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+async function drive(name: string, url: string, pid: number, work: Payload[][]): Promise<Result> {
+  const latencies: number[] = [];
+  let samples = 0;
+  let errors = 0;
+  const cpuBefore = cpuSeconds(pid);
+  let peakRss = rssBytes(pid);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssBytes(pid))), 200);
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  await Promise.all(
+    work.map(async (requests) => {
+      for (let i = 0; i < requests.length && performance.now() < deadline; i++) {
+        const begin = performance.now();
+        const request = requests[i]!;
+        const res = await fetch(url, { method: "POST", headers: HEADERS, body: request.body });
+        await res.arrayBuffer();
+        latencies.push(performance.now() - begin);
+        if (res.status === 429) {
+          await new Promise((r) => setTimeout(r, Number(res.headers.get("retry-after") ?? "1") * 1000));
+          i -= 1; // resend, as Prometheus does
+        } else if (res.ok) samples += request.samples;
+        else errors += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  return { name, samples, seconds, latencies: latencies.sort((a, b) => a - b), cpu: cpuSeconds(pid) - cpuBefore, peakRss, errors };
+}
+
+async function waitReady(url: string, child: ChildProcess) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
+    if ((await fetch(url).catch(() => null))?.ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not become ready`);
+}
+
+async function startApp(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "bench.db")}`, STEADYSTATE_API_TOKEN: TOKEN, LOG_LEVEL: "warn", STEADYSTATE_JOBS: "false", NEXT_TELEMETRY_DISABLED: "1" };
+  await new Promise<void>((resolve, reject) =>
+    spawn("npm", ["run", "-s", "db:migrate"], { env, stdio: "ignore" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("migrate failed")))),
+  );
+  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}`;
+  await waitReady(`${url}/api/health/ready`, child);
+  return { url, child };
+}
+
+function row(r: Result): string[] {
+  const rate = r.samples / r.seconds;
+  return [r.name, `${Math.round(rate).toLocaleString("en")}`, `${percentile(r.latencies, 50).toFixed(1)}`, `${percentile(r.latencies, 99).toFixed(1)}`, `${(r.cpu / r.seconds).toFixed(2)}`, `${Math.round(r.peakRss / 2 ** 20)}`, `${r.samples.toLocaleString("en")}`, `${r.errors}`];
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "steadystate-bench-"));
+  const t0 = Date.now() - ROUNDS * SPACING_MS - 60_000;
+  console.log(`remote write: ${SERIES} series, ${SENDERS} senders, ${PER_REQUEST} samples/request, ${SPACING_MS / 1000} s spacing, ${SECONDS} s per target, ${os.cpus().length} cores`);
+  const results: Result[] = [];
+  const app = await startApp(dir);
+  try {
+    results.push(await drive("steadystate (SQLite)", `${app.url}/api/v1/write`, app.child.pid!, payloads(t0)));
+  } finally {
+    app.child.kill("SIGTERM");
+  }
+  const prometheus = await startPrometheus({ dir: path.join(dir, "prom"), args: ["--web.enable-remote-write-receiver"] });
+  try {
+    results.push(await drive("prometheus 2.42", `${prometheus.url}/api/v1/write`, prometheus.pid, payloads(t0)));
+  } finally {
+    await prometheus.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const header = ["target", "samples/s", "p50 ms", "p99 ms", "CPU cores", "peak RSS MiB", "samples", "errors"];
+  const table = [header, ...results.map(row)];
+  const widths = header.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
+  for (const r of table) console.log(r.map((cell, c) => cell.padStart(widths[c]!)).join("  "));
+  const [ours, theirs] = results.map((r) => r.samples / r.seconds);
+  console.log(`\nratio steadystate / prometheus: ${(ours! / theirs!).toFixed(3)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
