@@ -17,7 +17,7 @@ for (const [encoding, Exporter] of [["json", JsonExporter], ["protobuf", ProtoEx
     try {
       orders.add(7, { outcome: "ok" });
       await reader.forceFlush();
-      await new Promise((r) => setTimeout(r, 1100)); // the next point must fall in a later millisecond-second
+      await new Promise((r) => setTimeout(r, 1100)); // a later point, or the store drops it as a duplicate
       orders.add(5, { outcome: "ok" });
       await reader.forceFlush();
 

@@ -44,9 +44,13 @@ function decodeBoth(resourceMetrics: ResourceMetrics): OtlpDecodeResult {
 const ms = ([seconds, nanos]: HrTime) => seconds * 1000 + Math.floor(nanos / 1e6);
 const byKey = (series: IngestSeries[]) => [...series].sort((a, b) => (a.metric + JSON.stringify(a.labels) < b.metric + JSON.stringify(b.labels) ? -1 : 1));
 
-function pointTimes(resourceMetrics: ResourceMetrics, name: string) {
+/**
+ * A data point's own times. Each attribute set starts accumulating at its first recording, so two
+ * points of one metric can have different start times (a millisecond apart under load).
+ */
+function pointTimes(resourceMetrics: ResourceMetrics, name: string, attributes: Record<string, string> = {}) {
   const metric = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics).find((m) => m.descriptor.name === name)!;
-  const point = metric.dataPoints[0]!;
+  const point = metric.dataPoints.find((p) => Object.entries(attributes).every(([k, v]) => p.attributes[k] === v))!;
   return { t: ms(point.endTime), start: ms(point.startTime) };
 }
 
@@ -66,7 +70,8 @@ describe("decodeOtlpMetrics: SDK payloads, cumulative temporality", () => {
 
     const rm = await collect(reader);
     const result = decodeBoth(rm);
-    const counter = { ...pointTimes(rm, "http.server.requests"), temporality: "cumulative" as const };
+    const counterA = { ...pointTimes(rm, "http.server.requests", { "http.route": "/a" }), temporality: "cumulative" as const };
+    const counterB = { ...pointTimes(rm, "http.server.requests", { "http.route": "/b" }), temporality: "cumulative" as const };
     const hist = { ...pointTimes(rm, "http.server.duration"), temporality: "cumulative" as const };
     const { t: depthT } = pointTimes(rm, "queue.depth");
     const { t: gaugeT } = pointTimes(rm, "cpu.temperature");
@@ -78,8 +83,8 @@ describe("decodeOtlpMetrics: SDK payloads, cumulative temporality", () => {
     expect(result.errorMessage).toBeUndefined();
     expect(byKey(result.series)).toEqual(
       byKey([
-        { metric: "http_server_requests", labels: { ...get, http_route: "/a" }, samples: [{ ...counter, v: 8 }] },
-        { metric: "http_server_requests", labels: { ...get, http_route: "/b" }, samples: [{ ...counter, v: 1 }] },
+        { metric: "http_server_requests", labels: { ...get, http_route: "/a" }, samples: [{ ...counterA, v: 8 }] },
+        { metric: "http_server_requests", labels: { ...get, http_route: "/b" }, samples: [{ ...counterB, v: 1 }] },
         // Non-monotonic: a level, so no start and no temporality.
         { metric: "queue_depth", labels: SERVICE, samples: [{ t: depthT, v: 6 }] },
         // Per-bucket counts [1, 2, 1, 1] become cumulative `le` buckets.
