@@ -1,0 +1,18 @@
+import { sloInputSchema } from "@/lib/schemas/slo";
+import { parseJson, route } from "@/lib/server/http";
+import { deleteSlo, getSloStatus, updateSlo } from "@/lib/server/services/slos";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+export const GET = route<Params>({ name: "/api/slos/[id]", access: "public" }, async ({ params }) => getSloStatus(params.id, new Date()));
+
+export const PUT = route<Params>({ name: "/api/slos/[id]", access: "token" }, async ({ req, params }) =>
+  updateSlo(params.id, await parseJson(req, sloInputSchema)),
+);
+
+export const DELETE = route<Params>({ name: "/api/slos/[id]", access: "token" }, async ({ params }) => {
+  await deleteSlo(params.id);
+  return new Response(null, { status: 204 });
+});

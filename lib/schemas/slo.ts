@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { LABEL_NAME, METRIC_NAME } from "@/lib/domain/ingest-limits";
+import { budgetFraction } from "@/lib/domain/slo-math";
+import { serviceSlugSchema } from "./service";
+
+const metricName = z.string().regex(METRIC_NAME, "a Prometheus metric name");
+const matchers = z.record(z.string().regex(LABEL_NAME, "a label name"), z.string()).default({});
+
+/** Series of one metric whose labels equal all the matchers. */
+export const selectorSchema = z.strictObject({ metric: metricName, matchers });
+export type Selector = z.infer<typeof selectorSchema>;
+
+/** Good or bad events over total events, each a counter (slo-math.md "SLI kinds" 1). */
+const ratioSliSchema = z
+  .strictObject({ kind: z.literal("ratio"), good: selectorSchema.optional(), bad: selectorSchema.optional(), total: selectorSchema })
+  .refine((s) => (s.good === undefined) !== (s.bad === undefined), { message: "give exactly one of good or bad", path: ["good"] });
+
+/** Requests faster than a histogram bucket boundary over all requests (slo-math.md "SLI kinds" 2). */
+const latencySliSchema = z.strictObject({
+  kind: z.literal("latency"),
+  /** The histogram's base name: its series are <name>_bucket{le} and <name>_count. */
+  histogram: metricName,
+  matchers,
+  threshold: z.number().positive("a bucket boundary above 0"),
+});
+
+export const sliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema]);
+export type Sli = z.infer<typeof sliSchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const sloWindowSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("rolling"), days: z.number().int().min(1).max(90) }),
+  z.strictObject({
+    kind: z.literal("calendar"),
+    unit: z.enum(["week", "month", "quarter"]),
+    timeZone: z.string().refine(isTimeZone, "an IANA time zone, e.g. Europe/Berlin").default("UTC"),
+  }),
+]);
+export type SloWindow = z.infer<typeof sloWindowSchema>;
+
+/** Kept as the decimal the user wrote ("0.999"), never a rounded float (slo-math.md "Terms"). */
+const objectiveSchema = z
+  .union([z.number(), z.string().regex(/^0?\.\d+$/, "a decimal such as 0.999")])
+  .transform((v) => String(v))
+  .check((ctx) => {
+    try {
+      budgetFraction(ctx.value);
+    } catch (error) {
+      ctx.issues.push({ code: "custom", message: (error as Error).message, input: ctx.value });
+    }
+  });
+
+export const sloInputSchema = z.strictObject({
+  name: z.string().trim().min(1, "required").max(120),
+  service: serviceSlugSchema,
+  description: z.string().trim().max(4000).nullish(),
+  owner: z.string().trim().max(120).nullish(),
+  labels: z.record(z.string().regex(LABEL_NAME), z.string().max(200)).default({}),
+  objective: objectiveSchema,
+  window: sloWindowSchema,
+  sli: sliSchema,
+});
+export type SloInput = z.infer<typeof sloInputSchema>;
+
+export type SloDefinition = SloInput & { id: string; createdAt: string; updatedAt: string };

@@ -1,0 +1,62 @@
+import "server-only";
+import { z } from "zod";
+import { type SloDefinition, type SloInput, sliSchema, sloWindowSchema } from "@/lib/schemas/slo";
+import { db } from "../db";
+
+type Row = {
+  id: string; name: string; description: string | null; owner: string | null; labels: string; objective: string;
+  window: string; sli: string; createdAt: Date; updatedAt: Date; service: { slug: string };
+};
+
+const labelsSchema = z.record(z.string(), z.string());
+
+// Stored JSON is parsed with the same schemas as the API, so a bad row fails loudly here.
+function toDefinition(row: Row): SloDefinition {
+  return {
+    id: row.id,
+    name: row.name,
+    service: row.service.slug,
+    description: row.description,
+    owner: row.owner,
+    labels: labelsSchema.parse(JSON.parse(row.labels)),
+    objective: row.objective,
+    window: sloWindowSchema.parse(JSON.parse(row.window)),
+    sli: sliSchema.parse(JSON.parse(row.sli)),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const columns = (input: SloInput) => ({
+  name: input.name,
+  description: input.description ?? null,
+  owner: input.owner ?? null,
+  labels: JSON.stringify(input.labels),
+  objective: input.objective,
+  window: JSON.stringify(input.window),
+  sli: JSON.stringify(input.sli),
+});
+
+const include = { service: { select: { slug: true } } } as const;
+
+export async function listSlos(): Promise<SloDefinition[]> {
+  const rows = await db().slo.findMany({ include, orderBy: [{ service: { slug: "asc" } }, { name: "asc" }] });
+  return rows.map(toDefinition);
+}
+
+export async function findSlo(id: string): Promise<SloDefinition | null> {
+  const row = await db().slo.findUnique({ where: { id }, include });
+  return row ? toDefinition(row) : null;
+}
+
+export async function createSlo(serviceId: string, input: SloInput): Promise<SloDefinition> {
+  return toDefinition(await db().slo.create({ data: { serviceId, ...columns(input) }, include }));
+}
+
+export async function updateSlo(id: string, serviceId: string, input: SloInput): Promise<SloDefinition> {
+  return toDefinition(await db().slo.update({ where: { id }, data: { serviceId, ...columns(input) }, include }));
+}
+
+export async function deleteSlo(id: string): Promise<void> {
+  await db().slo.delete({ where: { id } });
+}

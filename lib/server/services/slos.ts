@@ -1,0 +1,57 @@
+import "server-only";
+import type { SloDefinition, SloInput } from "@/lib/schemas/slo";
+import { bucketBoundaries, leLabel } from "../datasources/embedded";
+import { AppError, notFound } from "../errors";
+import * as repo from "../repos/slos";
+import { findService } from "../repos/services";
+import { evaluateSlo } from "./slo-status";
+
+/** A latency threshold must be one of the histogram's bucket boundaries; never interpolate (slo-math.md). */
+async function checkLatencyThreshold(input: SloInput): Promise<void> {
+  if (input.sli.kind !== "latency") return;
+  const boundaries = await bucketBoundaries(input.sli.histogram, input.sli.matchers);
+  // No data yet: nothing to check against; the check runs again on every save.
+  if (boundaries.length > 0 && !boundaries.includes(leLabel(input.sli.threshold))) {
+    throw new AppError("UNPROCESSABLE", `threshold ${input.sli.threshold} is not a bucket boundary of ${input.sli.histogram}`, {
+      issues: [{ path: ["sli", "threshold"], message: `the boundaries that exist are ${boundaries.join(", ")}` }],
+    });
+  }
+}
+
+async function serviceIdOf(slug: string): Promise<string> {
+  const service = await findService(slug);
+  if (!service) throw new AppError("UNPROCESSABLE", `unknown service "${slug}"`, { issues: [{ path: ["service"], message: "no service with this slug" }] });
+  return service.id;
+}
+
+export async function getSlo(id: string): Promise<SloDefinition> {
+  const slo = await repo.findSlo(id);
+  if (!slo) throw notFound(`SLO "${id}"`);
+  return slo;
+}
+
+export async function createSlo(input: SloInput): Promise<SloDefinition> {
+  await checkLatencyThreshold(input);
+  return repo.createSlo(await serviceIdOf(input.service), input);
+}
+
+export async function updateSlo(id: string, input: SloInput): Promise<SloDefinition> {
+  await getSlo(id);
+  await checkLatencyThreshold(input);
+  return repo.updateSlo(id, await serviceIdOf(input.service), input);
+}
+
+export async function deleteSlo(id: string): Promise<void> {
+  await getSlo(id);
+  await repo.deleteSlo(id);
+}
+
+export async function listSloStatuses(now: Date) {
+  const slos = await repo.listSlos();
+  return Promise.all(slos.map((slo) => evaluateSlo(slo, now)));
+}
+
+export async function getSloStatus(id: string, now: Date) {
+  const slo = await getSlo(id);
+  return { ...(await evaluateSlo(slo, now)), definition: slo };
+}
