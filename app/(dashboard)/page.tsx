@@ -3,11 +3,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { AddServiceHint } from "@/components/services/add-service-hint";
 import { listServices } from "@/lib/server/services/services";
+import { listSloStatuses } from "@/lib/server/services/slos";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
-  const services = await listServices();
+  const [services, slos] = await Promise.all([listServices(), listSloStatuses(new Date())]);
+  const burning = slos.filter((s) => s.status === "warning" || s.status === "breached").length;
   return (
     <>
       <PageHeader title="Overview" description="What is burning right now, most urgent first." />
@@ -25,8 +27,9 @@ export default async function OverviewPage() {
           </section>
           <section className="card" aria-labelledby="slos-count">
             <h2 id="slos-count" className="muted" style={{ fontSize: "0.9rem", margin: 0 }}>SLOs</h2>
-            <p className="stat">0</p>
-            <Link href="/slos">How to define an SLO</Link>
+            <p className="stat">{slos.length}</p>
+            <p className="muted" style={{ marginTop: -8 }}>{burning === 0 ? "none burning" : `${burning} burning or breached`}</p>
+            <Link href="/slos">{slos.length === 0 ? "How to define an SLO" : "See all SLOs"}</Link>
           </section>
         </div>
       )}

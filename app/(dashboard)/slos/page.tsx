@@ -1,15 +1,27 @@
-import { EmptyPage } from "@/components/ui/empty-page";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { SloTable } from "@/components/slo/slo-table";
+import { listSloStatuses } from "@/lib/server/services/slos";
 
+export const dynamic = "force-dynamic";
 export const metadata = { title: "SLOs" };
 
-export default function Page() {
+export default async function SlosPage() {
+  const slos = await listSloStatuses(new Date());
   return (
-    <EmptyPage title="SLOs" description="Service level objectives, their error budgets and burn rates." emptyTitle="No SLOs defined yet">
-      <p>An SLO needs events to count: a ratio of good to total requests, a latency histogram, or a gauge sliced by the minute.</p>
-      <ol>
-        <li>Send your services&apos; metrics: point Prometheus <code>remote_write</code> at <code>/api/v1/write</code>, or an OpenTelemetry exporter at <code>/otlp/v1/metrics</code>.</li>
-        <li>Define the SLO in the editor here or import an OpenSLO v1 file.</li>
-      </ol>
-    </EmptyPage>
+    <>
+      <PageHeader title="SLOs" description="Service level objectives, their error budgets and burn rates." />
+      {slos.length === 0 ? (
+        <EmptyState title="No SLOs defined yet">
+          <p>An SLO needs events to count: good and total requests from counters, or a latency histogram.</p>
+          <ol>
+            <li>Send your services&apos; metrics: point Prometheus <code>remote_write</code> at <code>/api/v1/write</code>, or an OpenTelemetry exporter at <code>/otlp/v1/metrics</code>.</li>
+            <li>Define the SLO with <code>POST /api/slos</code> (README “SLOs” shows the body).</li>
+          </ol>
+        </EmptyState>
+      ) : (
+        <SloTable slos={slos} />
+      )}
+    </>
   );
 }

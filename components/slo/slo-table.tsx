@@ -1,0 +1,49 @@
+import type { SloEvaluation } from "@/lib/server/services/slo-status";
+import { BudgetBar } from "./budget-bar";
+import { burn, duration, percent } from "./format";
+import { StatusBadge } from "./status-badge";
+
+/** Most urgent first: least budget remaining; SLOs without data last. */
+export function byUrgency(a: SloEvaluation, b: SloEvaluation): number {
+  if ((a.status === "no-data") !== (b.status === "no-data")) return a.status === "no-data" ? 1 : -1;
+  return a.budget.remaining - b.budget.remaining || a.name.localeCompare(b.name);
+}
+
+export function SloTable({ slos }: { slos: SloEvaluation[] }) {
+  return (
+    <table className="data">
+      <caption className="muted" style={{ textAlign: "left", padding: "0 0 8px" }}>
+        {slos.length} SLOs, least budget remaining first
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">SLO</th>
+          <th scope="col">Status</th>
+          <th scope="col">Objective</th>
+          <th scope="col">SLI</th>
+          <th scope="col">Budget remaining</th>
+          <th scope="col">Fastest burn</th>
+          <th scope="col">Alerts</th>
+          <th scope="col">Exhausted in</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...slos].sort(byUrgency).map((slo) => (
+          <tr key={slo.id}>
+            <th scope="row" style={{ fontWeight: 500 }}>
+              {slo.name} <span className="muted">· {slo.service}</span>
+              {slo.lowTraffic ? <span className="muted"> · low traffic</span> : null}
+            </th>
+            <td><StatusBadge status={slo.status} /></td>
+            <td>{percent(slo.objective, 2)}</td>
+            <td title={`${slo.budget.good} good of ${slo.budget.valid}`}>{percent(slo.sli, 3)}</td>
+            <td title={`${slo.budget.bad} bad of ${slo.budget.allowed} allowed`}><BudgetBar remaining={slo.budget.remaining} /></td>
+            <td>{burn(slo.fastestBurnRate)}×</td>
+            <td>{slo.alerts.length === 0 ? <span className="muted">none</span> : slo.alerts.map((a) => `${a.severity} ${a.longWindow}/${a.shortWindow}`).join(", ")}</td>
+            <td>{duration(slo.timeToExhaustionMs)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
