@@ -9,7 +9,7 @@ const TARGET = "prisma/postgres/schema.prisma";
 export function derivePostgresSchema(source) {
   const out = source
     .replace(/^\/\/ Source schema[^\n]*\n(\/\/[^\n]*\n)*/m, "// DERIVED from prisma/schema.prisma by `npm run db:schemas`. Do not edit.\n")
-    .replace('output          = "./generated/sqlite"', 'output          = "../generated/postgres"')
+    .replace(/(output\s*=\s*)"\.\/generated\/sqlite"/, '$1"../generated/postgres"')
     .replace(/datasource db \{[^}]*\}/, 'datasource db {\n  provider = "postgresql"\n  url      = "postgresql://placeholder@localhost/placeholder"\n}');
   if (out.includes("generated/sqlite") || !out.includes('provider = "postgresql"')) {
     throw new Error("db-schemas: the source schema's generator or datasource block changed shape; update scripts/db-schemas.mjs");

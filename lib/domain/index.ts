@@ -9,3 +9,4 @@ export * from "./rollup";
 export * from "./series-key";
 export * from "./ingest-limits";
 export * from "./retention";
+export * from "./alert-state";

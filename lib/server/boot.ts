@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "./env";
+import { evaluateAlerts } from "./jobs/evaluate-alerts";
 import { pruneRollups } from "./jobs/retention";
 import { startJobs } from "./jobs/runner";
 
@@ -13,5 +14,10 @@ export function boot(): void {
     console.error((error as Error).message);
     process.exit(1);
   }
-  if (env().STEADYSTATE_JOBS) startJobs([{ name: "prune-rollups", intervalMs: HOUR_MS, run: pruneRollups }]);
+  if (env().STEADYSTATE_JOBS) {
+    startJobs([
+      { name: "evaluate-alerts", intervalMs: 60_000, run: evaluateAlerts },
+      { name: "prune-rollups", intervalMs: HOUR_MS, run: pruneRollups },
+    ]);
+  }
 }

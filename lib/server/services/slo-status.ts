@@ -49,9 +49,20 @@ export async function evaluateSlo(slo: SloDefinition, now: Date) {
       }),
     ),
   ) as Record<BurnWindow, ReturnType<typeof burnRate>>;
-  const firing = alertTiers(window.periodMs)
-    .map((tier) => tierFires({ tier, long: rates[windowName(tier.longWindowMs)], short: rates[windowName(tier.shortWindowMs)] }))
-    .filter((t) => t.fires);
+  const tiers = alertTiers(window.periodMs).map((tier) => {
+    const t = tierFires({ tier, long: rates[windowName(tier.longWindowMs)], short: rates[windowName(tier.shortWindowMs)] });
+    return {
+      tier: `${t.severity} ${windowName(tier.longWindowMs)}/${windowName(tier.shortWindowMs)}`,
+      fires: t.fires,
+      severity: t.severity,
+      longWindow: windowName(tier.longWindowMs),
+      shortWindow: windowName(tier.shortWindowMs),
+      factor: t.factor,
+      long: { burnRate: t.long.burnRate, good: t.long.good, valid: t.long.valid },
+      short: { burnRate: t.short.burnRate, good: t.short.good, valid: t.short.valid },
+    };
+  });
+  const firing = tiers.filter((t) => t.fires);
   const fastest = Math.max(...Object.values(rates).map((r) => r.burnRate));
   const status: SloStatus = budget.status === "no-data" ? "no-data" : budget.remaining <= 0 ? "breached" : firing.length > 0 ? "warning" : "ok";
   return {
@@ -75,14 +86,8 @@ export async function evaluateSlo(slo: SloDefinition, now: Date) {
     burnRates: Object.fromEntries(Object.entries(rates).map(([name, r]) => [name, r.burnRate])) as Record<BurnWindow, number>,
     timeToExhaustionMs: timeToExhaustion({ remaining: budget.remaining, burnRate: rates["1h"].burnRate, periodMs: window.periodMs }).timeToExhaustionMs,
     fastestBurnRate: fastest,
-    alerts: firing.map((t) => ({
-      severity: t.severity,
-      longWindow: windowName(t.tier.longWindowMs),
-      shortWindow: windowName(t.tier.shortWindowMs),
-      factor: t.factor,
-      longBurnRate: t.long.burnRate,
-      shortBurnRate: t.short.burnRate,
-    })),
+    alerts: firing.map((t) => ({ severity: t.severity, longWindow: t.longWindow, shortWindow: t.shortWindow, factor: t.factor, longBurnRate: t.long.burnRate, shortBurnRate: t.short.burnRate })),
+    tiers,
     lowTraffic: budget.isLowTraffic,
     stale: false,
   };

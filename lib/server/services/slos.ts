@@ -5,6 +5,7 @@ import { AppError, notFound } from "../errors";
 import * as repo from "../repos/slos";
 import { findService } from "../repos/services";
 import { evaluateSlo } from "./slo-status";
+import { listAlertStates, listAlertTransitions } from "../repos/alerts";
 
 /** A latency threshold must be one of the histogram's bucket boundaries; never interpolate (slo-math.md). */
 async function checkLatencyThreshold(input: SloInput): Promise<void> {
@@ -54,4 +55,11 @@ export async function listSloStatuses(now: Date) {
 export async function getSloStatus(id: string, now: Date) {
   const slo = await getSlo(id);
   return { ...(await evaluateSlo(slo, now)), definition: slo };
+}
+
+/** Where each tier stands and every transition, newest first, with the numbers behind it. */
+export async function getSloAlerts(id: string) {
+  await getSlo(id);
+  const [states, transitions] = await Promise.all([listAlertStates(id), listAlertTransitions(id)]);
+  return { states, transitions };
 }

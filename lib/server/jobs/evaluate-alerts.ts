@@ -1,0 +1,17 @@
+import "server-only";
+import { nextAlertState } from "@/lib/domain/alert-state";
+import { alertStates, saveAlertSteps } from "../repos/alerts";
+import { listSlos } from "../repos/slos";
+import { evaluateSlo } from "../services/slo-status";
+
+/** One minute's alert evaluation: every tier of every SLO, transitions stored with their numbers. */
+export async function evaluateAlerts(now: Date): Promise<{ slos: number; transitions: number }> {
+  const slos = await listSlos();
+  let transitions = 0;
+  for (const slo of slos) {
+    const [evaluation, states] = await Promise.all([evaluateSlo(slo, now), alertStates(slo.id)]);
+    const steps = evaluation.tiers.map((numbers) => ({ numbers, step: nextAlertState(states.get(numbers.tier) ?? null, numbers.fires, now) }));
+    transitions += await saveAlertSteps(slo.id, steps, now);
+  }
+  return { slos: slos.length, transitions };
+}
