@@ -5,7 +5,7 @@ import { upsertService } from "../lib/server/repos/services";
 import { listSlos } from "../lib/server/repos/slos";
 import { createSlo } from "../lib/server/services/slos";
 import { disconnectDb } from "../lib/server/db";
-import type { SloInput } from "../lib/schemas/slo";
+import type { SloInputRaw } from "../lib/schemas/slo";
 import { CATALOG_BUCKETS, DEMO_TRAFFIC, errors, requests } from "./demo-traffic";
 
 const STEP = 5 * 60_000;
@@ -19,13 +19,13 @@ const DEMO_SERVICES = [
   { slug: "notifications", name: "Notifications", team: "platform", description: "Email, SMS and push delivery." },
 ];
 
-const ratio = (slug: string): SloInput["sli"] => ({
+const ratio = (slug: string): SloInputRaw["sli"] => ({
   kind: "ratio",
   bad: { metric: "http_requests_errors_total", matchers: { service: slug } },
   total: { metric: "http_requests_total", matchers: { service: slug } },
 });
 
-const DEMO_SLOS: SloInput[] = [
+const DEMO_SLOS: SloInputRaw[] = [
   { name: "Checkout availability", service: "checkout", objective: "0.999", window: { kind: "rolling", days: 30 }, sli: ratio("checkout"), labels: {}, owner: "payments" },
   { name: "Gateway availability", service: "payments-gateway", objective: "0.995", window: { kind: "rolling", days: 28 }, sli: ratio("payments-gateway"), labels: {}, owner: "payments" },
   { name: "Sign-in availability", service: "accounts", objective: "0.999", window: { kind: "calendar", unit: "month", timeZone: "Europe/Berlin" }, sli: ratio("accounts"), labels: {}, owner: "identity" },

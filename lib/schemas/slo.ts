@@ -67,7 +67,11 @@ export const sloInputSchema = z.strictObject({
   objective: objectiveSchema,
   window: sloWindowSchema,
   sli: sliSchema,
+  /** A data source's name; "embedded" is the built-in sample store. */
+  dataSource: z.string().min(1).default("embedded"),
 });
 export type SloInput = z.infer<typeof sloInputSchema>;
+/** What callers may pass before defaults are applied (labels, dataSource, matchers). */
+export type SloInputRaw = z.input<typeof sloInputSchema>;
 
 export type SloDefinition = SloInput & { id: string; createdAt: string; updatedAt: string };

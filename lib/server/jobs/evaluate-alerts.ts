@@ -10,6 +10,8 @@ export async function evaluateAlerts(now: Date): Promise<{ slos: number; transit
   let transitions = 0;
   for (const slo of slos) {
     const [evaluation, states] = await Promise.all([evaluateSlo(slo, now), alertStates(slo.id)]);
+    // Stale figures say nothing about now: keep every tier as it is until the source answers.
+    if (evaluation.stale) continue;
     const steps = evaluation.tiers.map((numbers) => ({ numbers, step: nextAlertState(states.get(numbers.tier) ?? null, numbers.fires, now) }));
     transitions += await saveAlertSteps(slo.id, steps, now);
   }

@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { type SloDefinition, type SloInput, sliSchema, sloWindowSchema } from "@/lib/schemas/slo";
+import { EMBEDDED } from "@/lib/schemas/datasource";
 import { db } from "../db";
 
 type Row = {
   id: string; name: string; description: string | null; owner: string | null; labels: string; objective: string;
-  window: string; sli: string; createdAt: Date; updatedAt: Date; service: { slug: string };
+  window: string; sli: string; createdAt: Date; updatedAt: Date; service: { slug: string }; dataSource: { name: string } | null;
 };
 
 const labelsSchema = z.record(z.string(), z.string());
@@ -22,12 +23,15 @@ function toDefinition(row: Row): SloDefinition {
     objective: row.objective,
     window: sloWindowSchema.parse(JSON.parse(row.window)),
     sli: sliSchema.parse(JSON.parse(row.sli)),
+    dataSource: row.dataSource?.name ?? EMBEDDED,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-const columns = (input: SloInput) => ({
+/** The row's columns; the data source is resolved to its id by the service. */
+const columns = (input: SloInput, dataSourceId: string | null) => ({
+  dataSourceId,
   name: input.name,
   description: input.description ?? null,
   owner: input.owner ?? null,
@@ -37,7 +41,7 @@ const columns = (input: SloInput) => ({
   sli: JSON.stringify(input.sli),
 });
 
-const include = { service: { select: { slug: true } } } as const;
+const include = { service: { select: { slug: true } }, dataSource: { select: { name: true } } } as const;
 
 export async function listSlos(): Promise<SloDefinition[]> {
   const rows = await db().slo.findMany({ include, orderBy: [{ service: { slug: "asc" } }, { name: "asc" }] });
@@ -49,12 +53,14 @@ export async function findSlo(id: string): Promise<SloDefinition | null> {
   return row ? toDefinition(row) : null;
 }
 
-export async function createSlo(serviceId: string, input: SloInput): Promise<SloDefinition> {
-  return toDefinition(await db().slo.create({ data: { serviceId, ...columns(input) }, include }));
+export type SloRefs = { serviceId: string; dataSourceId: string | null };
+
+export async function createSlo(refs: SloRefs, input: SloInput): Promise<SloDefinition> {
+  return toDefinition(await db().slo.create({ data: { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) }, include }));
 }
 
-export async function updateSlo(id: string, serviceId: string, input: SloInput): Promise<SloDefinition> {
-  return toDefinition(await db().slo.update({ where: { id }, data: { serviceId, ...columns(input) }, include }));
+export async function updateSlo(id: string, refs: SloRefs, input: SloInput): Promise<SloDefinition> {
+  return toDefinition(await db().slo.update({ where: { id }, data: { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) }, include }));
 }
 
 export async function deleteSlo(id: string): Promise<void> {

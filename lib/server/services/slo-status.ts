@@ -5,7 +5,12 @@ import { errorBudget } from "@/lib/domain/error-budget";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/domain/slo-math";
 import { windowBounds, type WindowSpec } from "@/lib/domain/window-bounds";
 import type { SloDefinition, SloWindow } from "@/lib/schemas/slo";
+import { EMBEDDED } from "@/lib/schemas/datasource";
 import { embeddedSource, type WindowCounts } from "../datasources/embedded";
+import { prometheusSource } from "../datasources/prometheus";
+import { AppError } from "../errors";
+import { log } from "../log";
+import { findDataSourceByName } from "../repos/datasources";
 
 /** The burn-rate windows the API reports: every long and short window of the default tiers. */
 export const BURN_WINDOWS = { "5m": 5 * MINUTE_MS, "30m": 30 * MINUTE_MS, "1h": HOUR_MS, "2h": 2 * HOUR_MS, "6h": 6 * HOUR_MS, "1d": DAY_MS, "3d": 3 * DAY_MS } as const;
@@ -28,9 +33,38 @@ function reconcile(counts: WindowCounts): WindowCounts & { clampedGood: number }
 
 const windowName = (ms: number) => (Object.entries(BURN_WINDOWS).find(([, v]) => v === ms)?.[0] ?? `${ms}ms`) as BurnWindow;
 
-/** Every figure of one SLO at `now`, with the counts it came from (slo-math.md "Show your work"). */
+type Source = { counts(interval: { start: Date; end: Date }): Promise<WindowCounts>; historyStart(): Promise<Date | null> };
+
+async function sourceFor(slo: SloDefinition): Promise<Source> {
+  if (slo.dataSource === EMBEDDED) return embeddedSource(slo.sli);
+  const ds = await findDataSourceByName(slo.dataSource);
+  if (!ds) throw new AppError("UNAVAILABLE", `data source "${slo.dataSource}" no longer exists`);
+  return prometheusSource(ds, slo.sli);
+}
+
+/** Answers nothing: what an SLO shows when its source is down and nothing good is remembered. */
+const silentSource: Source = { counts: async () => ({ good: 0, valid: 0 }), historyStart: async () => null };
+
+// The last figures each SLO computed, per process, served marked stale while its data source is
+// down: a page with yesterday's numbers and a banner beats an error page (architecture.md).
+const lastGood = new Map<string, SloEvaluation>();
+
+/** Every figure of one SLO at `now`, or the last good ones marked stale when its source is down. */
 export async function evaluateSlo(slo: SloDefinition, now: Date) {
-  const source = embeddedSource(slo.sli);
+  try {
+    const evaluation = await computeSlo(slo, await sourceFor(slo), now);
+    lastGood.set(slo.id, evaluation);
+    return evaluation;
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "UNAVAILABLE")) throw error;
+    log.warn("SLO data source unavailable", { slo: slo.id, error: error.message });
+    const last = lastGood.get(slo.id) ?? (await computeSlo(slo, silentSource, now));
+    return { ...last, stale: true, staleSince: lastGood.has(slo.id) ? last.window.end : null, error: error.message };
+  }
+}
+
+/** Every figure of one SLO at `now`, with the counts it came from (slo-math.md "Show your work"). */
+async function computeSlo(slo: SloDefinition, source: Source, now: Date) {
   const window = windowBounds(windowSpec(slo.window), now);
   const [counts, historyStart] = await Promise.all([source.counts(window).then(reconcile), source.historyStart()]);
   const budget = errorBudget({
@@ -89,7 +123,11 @@ export async function evaluateSlo(slo: SloDefinition, now: Date) {
     alerts: firing.map((t) => ({ severity: t.severity, longWindow: t.longWindow, shortWindow: t.shortWindow, factor: t.factor, longBurnRate: t.long.burnRate, shortBurnRate: t.short.burnRate })),
     tiers,
     lowTraffic: budget.isLowTraffic,
+    dataSource: slo.dataSource,
     stale: false,
+    /** When the figures shown were computed, if they are stale. */
+    staleSince: null as string | null,
+    error: null as string | null,
   };
 }
-export type SloEvaluation = Awaited<ReturnType<typeof evaluateSlo>>;
+export type SloEvaluation = Awaited<ReturnType<typeof computeSlo>>;

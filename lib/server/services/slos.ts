@@ -1,9 +1,11 @@
 import "server-only";
-import type { SloDefinition, SloInput } from "@/lib/schemas/slo";
+import { type SloDefinition, type SloInput, type SloInputRaw, sloInputSchema } from "@/lib/schemas/slo";
 import { bucketBoundaries, leLabel } from "../datasources/embedded";
 import { AppError, notFound } from "../errors";
 import * as repo from "../repos/slos";
 import { findService } from "../repos/services";
+import { findDataSourceByName } from "../repos/datasources";
+import { EMBEDDED } from "@/lib/schemas/datasource";
 import { evaluateSlo } from "./slo-status";
 import { listAlertStates, listAlertTransitions } from "../repos/alerts";
 
@@ -19,10 +21,13 @@ async function checkLatencyThreshold(input: SloInput): Promise<void> {
   }
 }
 
-async function serviceIdOf(slug: string): Promise<string> {
-  const service = await findService(slug);
-  if (!service) throw new AppError("UNPROCESSABLE", `unknown service "${slug}"`, { issues: [{ path: ["service"], message: "no service with this slug" }] });
-  return service.id;
+async function refsOf(input: SloInput): Promise<repo.SloRefs> {
+  const service = await findService(input.service);
+  if (!service) throw new AppError("UNPROCESSABLE", `unknown service "${input.service}"`, { issues: [{ path: ["service"], message: "no service with this slug" }] });
+  if (input.dataSource === EMBEDDED) return { serviceId: service.id, dataSourceId: null };
+  const dataSource = await findDataSourceByName(input.dataSource);
+  if (!dataSource) throw new AppError("UNPROCESSABLE", `unknown data source "${input.dataSource}"`, { issues: [{ path: ["dataSource"], message: "no data source with this name" }] });
+  return { serviceId: service.id, dataSourceId: dataSource.id };
 }
 
 export async function getSlo(id: string): Promise<SloDefinition> {
@@ -31,15 +36,17 @@ export async function getSlo(id: string): Promise<SloDefinition> {
   return slo;
 }
 
-export async function createSlo(input: SloInput): Promise<SloDefinition> {
+export async function createSlo(raw: SloInputRaw): Promise<SloDefinition> {
+  const input = sloInputSchema.parse(raw);
   await checkLatencyThreshold(input);
-  return repo.createSlo(await serviceIdOf(input.service), input);
+  return repo.createSlo(await refsOf(input), input);
 }
 
-export async function updateSlo(id: string, input: SloInput): Promise<SloDefinition> {
+export async function updateSlo(id: string, raw: SloInputRaw): Promise<SloDefinition> {
+  const input = sloInputSchema.parse(raw);
   await getSlo(id);
   await checkLatencyThreshold(input);
-  return repo.updateSlo(id, await serviceIdOf(input.service), input);
+  return repo.updateSlo(id, await refsOf(input), input);
 }
 
 export async function deleteSlo(id: string): Promise<void> {

@@ -1,0 +1,11 @@
+import { dataSourceInputSchema } from "@/lib/schemas/datasource";
+import { parseJson, route } from "@/lib/server/http";
+import { createDataSource, listDataSources } from "@/lib/server/services/datasources";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ name: "/api/datasources", access: "public" }, async () => ({ dataSources: await listDataSources() }));
+
+export const POST = route({ name: "/api/datasources", access: "token" }, async ({ req }) =>
+  Response.json(await createDataSource(await parseJson(req, dataSourceInputSchema)), { status: 201 }),
+);

@@ -1,0 +1,106 @@
+import "server-only";
+import CircuitBreaker from "opossum";
+import pRetry, { AbortError } from "p-retry";
+import type { Interval } from "@/lib/domain/slo-math";
+import type { Selector, Sli } from "@/lib/schemas/slo";
+import { AppError } from "../errors";
+import type { DataSourceConfig } from "../repos/datasources";
+import { sliSelectors, type WindowCounts } from "./embedded";
+
+// Prometheus' label-value escaping in PromQL string literals.
+const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+
+export function promSelector(selector: Selector): string {
+  const matchers = Object.entries(selector.matchers).map(([name, value]) => `${name}=${quote(value)}`);
+  return `${selector.metric}{${matchers.join(",")}}`;
+}
+
+/** Seconds as PromQL writes a range: whole seconds, at least one. */
+const range = (interval: Interval) => `${Math.max(1, Math.round((interval.end.getTime() - interval.start.getTime()) / 1000))}s`;
+
+export const increaseQuery = (selector: Selector, interval: Interval) => `sum(increase(${promSelector(selector)}[${range(interval)}]))`;
+
+class PrometheusError extends Error {
+  constructor(message: string, readonly isRetryable: boolean) {
+    super(message);
+  }
+}
+
+type QueryResponse = { status: string; error?: string; data?: { resultType: string; result: { value: [number, string] }[] } };
+
+/** One instant query with a timeout; 4xx (a bad query) is not worth retrying, 5xx and network errors are. */
+async function instantQuery(ds: DataSourceConfig, query: string, at: Date): Promise<number> {
+  const url = `${ds.url}/api/v1/query?${new URLSearchParams({ query, time: String(at.getTime() / 1000) })}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: ds.headers, signal: AbortSignal.timeout(ds.timeoutMs) });
+  } catch (error) {
+    throw new PrometheusError(`${ds.name}: ${(error as Error).name === "TimeoutError" ? `no answer within ${ds.timeoutMs} ms` : (error as Error).message}`, true);
+  }
+  const body = (await response.json().catch(() => null)) as QueryResponse | null;
+  if (!response.ok || body?.status !== "success") {
+    throw new PrometheusError(`${ds.name}: HTTP ${response.status}${body?.error ? `: ${body.error}` : ""}`, response.status >= 500 || response.status === 429);
+  }
+  // No series matched: no events, which the math treats as no data.
+  return Number(body.data?.result[0]?.value[1] ?? 0);
+}
+
+// One breaker per data source and process: after repeated failures, queries fail at once for a
+// while instead of each waiting out its timeout, and the pages fall back to stale figures.
+const breakers = new Map<string, CircuitBreaker<[DataSourceConfig, string, Date], number>>();
+
+function breakerFor(ds: DataSourceConfig) {
+  let breaker = breakers.get(ds.id);
+  if (!breaker) {
+    breaker = new CircuitBreaker(instantQuery, {
+      timeout: false, // instantQuery has its own
+      errorThresholdPercentage: 50,
+      volumeThreshold: 5,
+      rollingCountTimeout: 30_000,
+      resetTimeout: 15_000,
+      errorFilter: (error: unknown) => error instanceof PrometheusError && !error.isRetryable,
+    });
+    breakers.set(ds.id, breaker);
+  }
+  return breaker;
+}
+
+/** A query through the breaker, retried with exponential backoff and full jitter when it may help. */
+export async function queryNumber(ds: DataSourceConfig, query: string, at: Date): Promise<number> {
+  const breaker = breakerFor(ds);
+  try {
+    return await pRetry(
+      async () => {
+        try {
+          return await breaker.fire(ds, query, at);
+        } catch (error) {
+          const retryable = error instanceof PrometheusError && error.isRetryable;
+          throw retryable ? error : new AbortError(error as Error);
+        }
+      },
+      { retries: 2, minTimeout: 100, maxTimeout: 1_000, factor: 3, randomize: true },
+    );
+  } catch (error) {
+    const message = breaker.opened ? `${ds.name}: circuit open after repeated failures; retrying in the background` : (error as Error).message;
+    throw new AppError("UNAVAILABLE", message);
+  }
+}
+
+/** The Prometheus data source: the same counts as the embedded one, from PromQL increase(). */
+export function prometheusSource(ds: DataSourceConfig, sli: Sli) {
+  const selectors = sliSelectors(sli);
+  return {
+    async counts(interval: Interval): Promise<WindowCounts> {
+      const [valid, good, bad] = await Promise.all([
+        queryNumber(ds, increaseQuery(selectors.total, interval), interval.end),
+        selectors.good ? queryNumber(ds, increaseQuery(selectors.good, interval), interval.end) : Promise.resolve(null),
+        selectors.bad ? queryNumber(ds, increaseQuery(selectors.bad, interval), interval.end) : Promise.resolve(0),
+      ]);
+      return { good: good ?? valid - bad, valid };
+    },
+    /** Prometheus keeps its own retention; coverage is not reported for it. */
+    async historyStart(): Promise<Date | null> {
+      return null;
+    },
+  };
+}
