@@ -33,11 +33,12 @@ export function SloTable({ slos }: { slos: SloEvaluation[] }) {
             <th scope="row" style={{ fontWeight: 500 }}>
               {slo.name} <span className="muted">· {slo.service}</span>
               {slo.lowTraffic ? <span className="muted"> · low traffic</span> : null}
+              {slo.stale ? <> · <span className="status" data-state="warning">stale</span></> : null}
             </th>
             <td><StatusBadge status={slo.status} /></td>
             <td>{percent(slo.objective, 2)}</td>
             <td title={`${slo.budget.good} good of ${slo.budget.valid}`}>{percent(slo.sli, 3)}</td>
-            <td title={`${slo.budget.bad} bad of ${slo.budget.allowed} allowed`}><BudgetBar remaining={slo.budget.remaining} /></td>
+            <td title={`${slo.budget.bad} bad of ${slo.budget.allowed} allowed`}><BudgetBar remaining={slo.budget.remaining} hasData={slo.status !== "no-data"} /></td>
             <td>{burn(slo.fastestBurnRate)}×</td>
             <td>{slo.alerts.length === 0 ? <span className="muted">none</span> : slo.alerts.map((a) => `${a.severity} ${a.longWindow}/${a.shortWindow}`).join(", ")}</td>
             <td>{duration(slo.timeToExhaustionMs)}</td>

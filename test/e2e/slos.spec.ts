@@ -21,3 +21,21 @@ test("the SLOs page lists the demo SLOs, least budget first, with the API's numb
   await page.goto("/");
   await expect(page.getByText(/burning or breached|none burning/)).toBeVisible();
 });
+
+test("an SLO whose data source is down is marked stale with a banner, and the page still answers", async ({ page, request }) => {
+  const token = process.env.STEADYSTATE_TEST_API_TOKEN ?? "";
+  const headers = { authorization: `Bearer ${token}` };
+  // Nothing listens on port 9 (discard) on this machine: connections are refused at once.
+  const source = await request.post("/api/datasources", { headers, data: { name: "down-prom", kind: "prometheus", url: "http://127.0.0.1:9", timeoutMs: 1000 } });
+  expect(source.status()).toBe(201);
+  const slo = await request.post("/api/slos", {
+    headers,
+    data: { name: "Remote availability", service: "checkout", objective: "0.999", window: { kind: "rolling", days: 7 }, dataSource: "down-prom", sli: { kind: "ratio", bad: { metric: "x_errors_total" }, total: { metric: "x_total" } } },
+  });
+  expect(slo.status()).toBe(201);
+  await page.goto("/slos");
+  await expect(page.getByRole("status")).toContainText("Stale data. 1 SLO could not reach down-prom; no earlier figures to show.");
+  await expect(page.getByRole("row", { name: /Remote availability/ })).toContainText("stale");
+  await page.screenshot({ path: "test/e2e/screenshots/slos-stale.png", fullPage: true });
+  expect((await request.delete(`/api/slos/${(await slo.json()).id}`, { headers })).status()).toBe(204);
+});

@@ -1,6 +1,7 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SloTable } from "@/components/slo/slo-table";
+import { StaleBanner } from "@/components/slo/stale-banner";
 import { listSloStatuses } from "@/lib/server/services/slos";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,10 @@ export default async function SlosPage() {
           </ol>
         </EmptyState>
       ) : (
-        <SloTable slos={slos} />
+        <>
+          <StaleBanner slos={slos} />
+          <SloTable slos={slos} />
+        </>
       )}
     </>
   );
