@@ -1,6 +1,5 @@
 import "server-only";
-import path from "node:path";
-import protobuf from "protobufjs";
+import { loadProto } from "./proto";
 import { formatFloat, pointLabels, sanitizeMetricName, serviceLabels } from "./otlp-labels";
 import { countDropped, DecodeError, int64ToNumber, nanosToMs, type DecodeDropped, type DecodeDropReason, type DecodeResult, type IngestSample, type IngestSeries, type Int64 } from "./types";
 
@@ -10,19 +9,8 @@ import { countDropped, DecodeError, int64ToNumber, nanosToMs, type DecodeDropped
 // numbers or names), so one conversion serves both. Histograms become `_bucket{le}`, `_count`
 // and `_sum` series as Prometheus' OTLP translator makes them.
 
-const PROTO_DIR = path.join(process.cwd(), "lib/server/ingest/proto");
-
-function loadSchema(): protobuf.Root {
-  const root = new protobuf.Root();
-  // OTLP imports are relative to the repository root of opentelemetry-proto, as with `protoc -I`.
-  root.resolvePath = (_origin, target) => (path.isAbsolute(target) ? target : path.join(PROTO_DIR, target));
-  root.loadSync("opentelemetry/proto/collector/metrics/v1/metrics_service.proto");
-  root.resolveAll();
-  return root;
-}
-
-/** Exported for the routes (ExportMetricsServiceResponse) and the tests. */
-export const otlpSchema = loadSchema();
+/** Exported for the routes (ExportMetricsServiceResponse) and the tests. OTLP imports are relative to opentelemetry-proto's root. */
+export const otlpSchema = loadProto(".", "opentelemetry/proto/collector/metrics/v1/metrics_service.proto");
 const ExportRequest = otlpSchema.lookupType("opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest");
 
 export type OtlpContentType = "application/x-protobuf" | "application/json";

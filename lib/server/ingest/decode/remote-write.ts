@@ -1,5 +1,5 @@
 import "server-only";
-import path from "node:path";
+import { loadProto } from "./proto";
 import protobuf from "protobufjs";
 import { compressSync, uncompressSync } from "snappy";
 import { isStaleMarkerBits, STALE_MARKER_BITS } from "@/lib/domain/counter-increase";
@@ -16,20 +16,8 @@ import { countDropped, DecodeError, describeSeries, int64ToNumber, PayloadTooLar
 // the normalized shape directly, with no intermediate message objects, which is faster. The field
 // numbers come from remote.proto/types.proto, loaded below, so the schema stays the one source.
 
-/** Loaded from the repository root, where the app always runs (see ../proto/README.md). */
-const PROTO_DIR = path.join(process.cwd(), "lib/server/ingest/proto/prometheus/prompb");
-
-function loadSchema(): protobuf.Root {
-  const root = new protobuf.Root();
-  // Imports are relative to the include directory, as with `protoc -I prompb`.
-  root.resolvePath = (_origin, target) => (path.isAbsolute(target) ? target : path.join(PROTO_DIR, target));
-  root.loadSync("remote.proto");
-  root.resolveAll();
-  return root;
-}
-
 /** The remote-write schema; exported so tests can check the walker and the encoder against it. */
-export const remoteWriteSchema = loadSchema();
+export const remoteWriteSchema = loadProto("prometheus/prompb", "remote.proto");
 
 function fieldOf(type: string, name: string, kind: "double" | "int64" | "string" | "message"): number {
   const field = remoteWriteSchema.lookupType(`prometheus.${type}`).fields[name];
