@@ -10,3 +10,4 @@ export * from "./series-key";
 export * from "./ingest-limits";
 export * from "./retention";
 export * from "./alert-state";
+export * from "./promql-selector";

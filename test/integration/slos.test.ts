@@ -82,7 +82,7 @@ describe("SLO evaluation on the embedded store", () => {
     const latency = (threshold: number) => ratioSlo(`latency ${threshold}`, { objective: 0.9, sli: { kind: "latency", histogram: "rpc_seconds", threshold } });
     const refused = await createViaApi(latency(0.3));
     expect(refused.res.status).toBe(422);
-    expect((refused.body as ErrorBody).error.issues).toEqual([{ path: ["sli", "threshold"], message: "the boundaries that exist are 0.1, 0.5, +Inf" }]);
+    expect((refused.body as ErrorBody).error.issues).toEqual([{ path: ["sli", "threshold"], message: 'le="0.3" is not a bucket boundary of rpc_seconds; the boundaries that exist are 0.1, 0.5, +Inf' }]);
     const { res, body: slo } = await createViaApi(latency(0.5));
     expect(res.status).toBe(201);
     const status = await getSloStatus(slo.id, NOW);

@@ -66,3 +66,27 @@ export async function updateSlo(id: string, refs: SloRefs, input: SloInput): Pro
 export async function deleteSlo(id: string): Promise<void> {
   await db().slo.delete({ where: { id } });
 }
+
+export type ImportedSlo = { refs: SloRefs; input: SloInput };
+
+/**
+ * Creates or replaces every SLO, matched by service and name, in one transaction: an import is
+ * stored whole or not at all. Returns each SLO's id and whether it was new, in input order.
+ */
+export async function saveImportedSlos(items: readonly ImportedSlo[]): Promise<{ id: string; isNew: boolean }[]> {
+  return db().$transaction(
+    async (tx) => {
+      const saved: { id: string; isNew: boolean }[] = [];
+      for (const { refs, input } of items) {
+        const data = { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) };
+        const existing = await tx.slo.findUnique({ where: { serviceId_name: { serviceId: refs.serviceId, name: input.name } }, select: { id: true } });
+        const row = existing
+          ? await tx.slo.update({ where: { id: existing.id }, data, select: { id: true } })
+          : await tx.slo.create({ data, select: { id: true } });
+        saved.push({ id: row.id, isNew: !existing });
+      }
+      return saved;
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}

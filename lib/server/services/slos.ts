@@ -1,5 +1,5 @@
 import "server-only";
-import { type SloDefinition, type SloInput, type SloInputRaw, sloInputSchema } from "@/lib/schemas/slo";
+import { type Sli, type SloDefinition, type SloInput, type SloInputRaw, sloInputSchema } from "@/lib/schemas/slo";
 import { bucketBoundaries, leLabel } from "../datasources/embedded";
 import { AppError, notFound } from "../errors";
 import * as repo from "../repos/slos";
@@ -9,16 +9,21 @@ import { EMBEDDED } from "@/lib/schemas/datasource";
 import { evaluateSlo } from "./slo-status";
 import { listAlertStates, listAlertTransitions } from "../repos/alerts";
 
-/** A latency threshold must be one of the histogram's bucket boundaries; never interpolate (slo-math.md). */
+/**
+ * Why a latency SLI's threshold is refused, or null: it must be one of the histogram's bucket
+ * boundaries; never interpolate (slo-math.md). No data yet: nothing to check against, and the
+ * check runs again on every save.
+ */
+export async function latencyThresholdProblem(sli: Sli): Promise<string | null> {
+  if (sli.kind !== "latency") return null;
+  const boundaries = await bucketBoundaries(sli.histogram, sli.matchers);
+  if (boundaries.length === 0 || boundaries.includes(leLabel(sli.threshold))) return null;
+  return `le="${leLabel(sli.threshold)}" is not a bucket boundary of ${sli.histogram}; the boundaries that exist are ${boundaries.join(", ")}`;
+}
+
 async function checkLatencyThreshold(input: SloInput): Promise<void> {
-  if (input.sli.kind !== "latency") return;
-  const boundaries = await bucketBoundaries(input.sli.histogram, input.sli.matchers);
-  // No data yet: nothing to check against; the check runs again on every save.
-  if (boundaries.length > 0 && !boundaries.includes(leLabel(input.sli.threshold))) {
-    throw new AppError("UNPROCESSABLE", `threshold ${input.sli.threshold} is not a bucket boundary of ${input.sli.histogram}`, {
-      issues: [{ path: ["sli", "threshold"], message: `the boundaries that exist are ${boundaries.join(", ")}` }],
-    });
-  }
+  const problem = await latencyThresholdProblem(input.sli);
+  if (problem) throw new AppError("UNPROCESSABLE", problem, { issues: [{ path: ["sli", "threshold"], message: problem }] });
 }
 
 async function refsOf(input: SloInput): Promise<repo.SloRefs> {
