@@ -78,3 +78,18 @@ export function rollupSeries(last: SeriesState, samples: readonly CounterSample[
   result.hours = [...hours.values()];
   return result;
 }
+
+/**
+ * Folds a later cell of the same series and bucket into an earlier one, exactly as the stored
+ * rollup's upsert does, so cells can be summed in memory before they are written. `later` must
+ * hold samples after `into`'s (a series' accepted samples only move forward in time).
+ */
+export function mergeRollupCell(into: RollupCell, later: RollupCell): void {
+  into.increase += later.increase;
+  into.deltas += later.deltas;
+  into.count += later.count;
+  into.sum += later.sum;
+  into.min = Math.min(into.min, later.min);
+  into.max = Math.max(into.max, later.max);
+  into.last = later.last;
+}

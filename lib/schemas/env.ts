@@ -36,6 +36,7 @@ export const envSchema = z.object({
   STEADYSTATE_INGEST_MAX_LABEL_LENGTH: positiveInt(2048),
   STEADYSTATE_INGEST_MAX_FUTURE_MS: positiveInt(10 * 60 * 1000),
   STEADYSTATE_INGEST_QUEUE_SAMPLES: positiveInt(2_000_000),
+  STEADYSTATE_INGEST_APPLY_INTERVAL_MS: positiveInt(1000),
 });
 
 export type Env = z.infer<typeof envSchema>;

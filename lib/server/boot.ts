@@ -1,6 +1,8 @@
 import "server-only";
 import { env } from "./env";
+import { startIngest } from "./ingest/store";
 import { evaluateAlerts } from "./jobs/evaluate-alerts";
+import { log } from "./log";
 import { pruneRollups } from "./jobs/retention";
 import { startJobs } from "./jobs/runner";
 
@@ -13,6 +15,13 @@ export function boot(): void {
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
+  }
+  // Applies whatever the last run acknowledged but had not applied (after a crash, say). A failure
+  // here is retried by the first ingest or read, which answer 503 until it succeeds.
+  try {
+    startIngest();
+  } catch (error) {
+    log.error("ingest: could not open the ingest log", { error: error instanceof Error ? error.message : String(error) });
   }
   if (env().STEADYSTATE_JOBS) {
     startJobs([

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/ingest/route";
 import { GET as metricsRoute } from "@/app/metrics/route";
+import { GET as seriesRoute } from "@/app/api/series/route";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { flushIngest } from "@/lib/server/ingest/store";
 import { call, type CallOptions, type ErrorBody } from "../support/http";
 
 process.env.STEADYSTATE_INGEST_MAX_SERIES = "50";
@@ -11,7 +14,11 @@ const NOW = Date.now();
 const minuteStart = Math.floor(NOW / 60_000) * 60_000 - 10 * 60_000;
 const t = (seconds: number) => minuteStart + seconds * 1000;
 
+// On SQLite a 200 means the samples are in the ingest log; the rollups get them on the next apply.
+const isSqlite = () => env().DATABASE_URL.provider === "sqlite";
+
 async function stored() {
+  await flushIngest();
   const [series, minutes] = await Promise.all([db().series.count(), db().rollup1m.count()]);
   return { series, minutes };
 }
@@ -27,6 +34,7 @@ describe("POST /api/ingest", () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ series: 2, accepted: 5, dropped: { nan: 1 } });
+    await flushIngest();
     const rows = await db().rollup1m.findMany({ where: { series: { metric: "http_requests_total" } }, orderBy: { minute: "asc" } });
     expect(rows.map((r) => [r.minute * 60_000 - minuteStart, r.increase])).toEqual([[0, 30], [60_000, 10]]);
   });
@@ -66,18 +74,42 @@ describe("POST /api/ingest", () => {
 
   it("answers 503 when storage fails, stores nothing of the request, and counts it", async () => {
     const before = await stored();
-    await db().$executeRawUnsafe('ALTER TABLE "Rollup1h" RENAME TO "Rollup1h_away"');
+    // What a request's storage is: the log append on SQLite, the rollup write on PostgreSQL.
+    const table = isSqlite() ? "IngestLog" : "Rollup1h";
+    await db().$executeRawUnsafe(`ALTER TABLE "${table}" RENAME TO "${table}_away"`);
     try {
       const res = await call(POST, { method: "POST", json: [{ metric: "fault_total", samples: [[t(0), 1], [t(10), 2]] }] });
       expect(res.status).toBe(503);
       expect(((await res.json()) as ErrorBody).error.message).toMatch(/nothing from this request was stored/);
     } finally {
-      await db().$executeRawUnsafe('ALTER TABLE "Rollup1h_away" RENAME TO "Rollup1h"');
+      await db().$executeRawUnsafe(`ALTER TABLE "${table}_away" RENAME TO "${table}"`);
     }
     expect(await stored()).toEqual(before);
     const text = await (await call(metricsRoute)).text();
     expect(text).toMatch(/^steadystate_ingest_requests_rejected_total\{format="json",status="503"\} 1$/m);
     expect(text).toMatch(/^steadystate_ingest_samples_accepted_total\{format="json"\} \d+$/m);
     expect(text).toMatch(/^steadystate_ingest_samples_dropped_total\{format="json",reason="nan"\} 1$/m);
+  });
+
+  it.runIf(isSqlite())("keeps acknowledged samples while the rollups cannot be written, and applies them exactly once after", async () => {
+    const before = await stored();
+    await db().$executeRawUnsafe('ALTER TABLE "Rollup1h" RENAME TO "Rollup1h_away"');
+    const read = () => call(seriesRoute, { path: `/api/series?metric=late_total&start=${new Date(t(0)).toISOString()}&end=${new Date(t(120)).toISOString()}` });
+    try {
+      const res = await call(POST, { method: "POST", json: [{ metric: "late_total", samples: [[t(0), 1], [t(10), 4]] }] });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ series: 1, accepted: 2, dropped: {} });
+      await expect(flushIngest()).rejects.toThrow(/Rollup1h/);
+      // Reads would miss acknowledged samples, so they answer 503 rather than a silent gap.
+      expect((await read()).status).toBe(503);
+      const retry = await call(POST, { method: "POST", json: [{ metric: "late_total", samples: [[t(0), 1], [t(10), 4]] }] });
+      expect(await retry.json()).toEqual({ series: 1, accepted: 0, dropped: { duplicate: 1, "out-of-order": 1 } });
+    } finally {
+      await db().$executeRawUnsafe('ALTER TABLE "Rollup1h_away" RENAME TO "Rollup1h"');
+    }
+    expect(await stored()).toEqual({ series: before.series + 1, minutes: before.minutes + 1 });
+    const body = await (await read()).json();
+    expect(body.series[0].minutes).toEqual([{ start: new Date(t(0)).toISOString(), increase: 3, deltas: 1, count: 2, sum: 5, min: 1, max: 4, last: 4 }]);
+    expect(await db().ingestLog.count()).toBe(0);
   });
 });

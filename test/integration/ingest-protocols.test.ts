@@ -9,6 +9,7 @@ import { POST as remoteWrite } from "@/app/api/v1/write/route";
 import { POST as otlp } from "@/app/otlp/v1/metrics/route";
 import { db } from "@/lib/server/db";
 import { encodeRemoteWrite } from "@/lib/server/ingest/decode/remote-write";
+import { flushIngest } from "@/lib/server/ingest/store";
 import { otlpSchema } from "@/lib/server/ingest/decode/otlp";
 import { call, type ErrorBody } from "../support/http";
 
@@ -20,11 +21,15 @@ async function post(handler: typeof remoteWrite, body: Buffer, headers: Record<s
 }
 
 async function increases(metric: string) {
+  await flushIngest();
   const rows = await db().rollup1m.findMany({ where: { series: { metric } }, include: { series: true }, orderBy: [{ seriesId: "asc" }, { minute: "asc" }] });
   return rows.map((r) => ({ key: r.series.key, minute: r.minute * 60_000 - T, increase: r.increase, count: r.count }));
 }
 
-const storedCount = async () => ({ series: await db().series.count(), minutes: await db().rollup1m.count() });
+const storedCount = async () => {
+  await flushIngest();
+  return { series: await db().series.count(), minutes: await db().rollup1m.count() };
+};
 
 describe("POST /api/v1/write (Prometheus remote write 1.0)", () => {
   it("stores a WriteRequest and answers 204; a retry adds nothing", async () => {

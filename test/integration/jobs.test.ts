@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db";
-import { storeSamples } from "@/lib/server/ingest/store";
+import { flushIngest, storeSamples } from "@/lib/server/ingest/store";
 import { acquireLease, releaseLease } from "@/lib/server/jobs/lease";
 import { pruneRollups } from "@/lib/server/jobs/retention";
 import { HOLDER, tick } from "@/lib/server/jobs/runner";
@@ -59,6 +59,7 @@ describe("pruneRollups", () => {
     await storeSamples([
       { metric: "retained_total", labels: {}, samples: [at(401), at(399), at(36), at(34), at(1)].map((t, i) => ({ t, v: i })) },
     ]);
+    await flushIngest();
     expect(await db().rollup1m.count()).toBe(5);
     expect(await pruneRollups(now)).toEqual({ minutes: 3, hours: 1 });
     const minutesLeft = await db().rollup1m.findMany({ orderBy: { minute: "asc" } });

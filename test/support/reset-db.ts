@@ -1,7 +1,13 @@
 import { db } from "@/lib/server/db";
+import { closeIngest, flushIngest } from "@/lib/server/ingest/store";
 
-/** Empties every table, children first, for tests that each need a clean database. */
+/**
+ * Empties every table, children first, for tests that each need a clean database; the ingest
+ * store is closed too, so its in-memory series states start again from the empty tables.
+ */
 export async function resetDatabase(): Promise<void> {
+  await flushIngest();
+  closeIngest();
   const d = db();
-  await d.$transaction([d.alertTransition.deleteMany(), d.alertState.deleteMany(), d.slo.deleteMany(), d.rollup1m.deleteMany(), d.rollup1h.deleteMany(), d.series.deleteMany(), d.service.deleteMany(), d.jobLease.deleteMany()]);
+  await d.$transaction([d.ingestLog.deleteMany(), d.alertTransition.deleteMany(), d.alertState.deleteMany(), d.slo.deleteMany(), d.rollup1m.deleteMany(), d.rollup1h.deleteMany(), d.series.deleteMany(), d.service.deleteMany(), d.jobLease.deleteMany()]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rollupSeries } from "@/lib/domain/rollup";
+import { mergeRollupCell, rollupSeries } from "@/lib/domain/rollup";
 
 const MIN = 60_000;
 const at = (minute: number, second = 0) => minute * MIN + second * 1000;
@@ -67,5 +67,18 @@ describe("rollupSeries", () => {
     const hourStart = 483_334 * 60; // a minute number that starts an hour
     const r = rollupSeries({ t: at(hourStart - 1, 0), v: 0 }, [{ t: at(hourStart - 1, 59), v: 1 }, { t: at(hourStart, 0), v: 3 }]);
     expect(r.hours.map((c) => [c.bucket, c.increase])).toEqual([[483_333, 1], [483_334, 2]]);
+  });
+});
+
+describe("mergeRollupCell", () => {
+  it("gives the same cell as rolling up both batches at once", () => {
+    const first = [{ t: at(BASE, 0), v: 10 }, { t: at(BASE, 20), v: 14 }];
+    const second = [{ t: at(BASE, 40), v: 3 }, { t: at(BASE, 50), v: 9 }];
+    const a = rollupSeries(null, first);
+    const b = rollupSeries(a.last, second);
+    const merged = { ...a.minutes[0]! };
+    mergeRollupCell(merged, b.minutes[0]!);
+    expect(merged).toEqual(rollupSeries(null, [...first, ...second]).minutes[0]);
+    expect(merged).toMatchObject({ increase: 4 + 3 + 6, deltas: 3, count: 4, sum: 36, min: 3, max: 14, last: 9 });
   });
 });

@@ -8,16 +8,16 @@ function gate() {
 }
 
 describe("WriteQueue", () => {
-  it("runs one batch at a time, in order", async () => {
+  it("counts a batch from admission until its write settles", async () => {
     const queue = new WriteQueue(100);
-    const order: string[] = [];
     const g = gate();
-    const first = queue.run(10, () => g.promise.then(() => order.push("first")));
-    const second = queue.run(10, async () => order.push("second"));
+    const first = queue.run(10, () => g.promise);
+    const second = queue.run(10, async () => "second");
     expect(queue.pendingSamples).toBe(20);
+    await second;
+    expect(queue.pendingSamples).toBe(10);
     g.open();
-    await Promise.all([first, second]);
-    expect(order).toEqual(["first", "second"]);
+    await first;
     expect(queue.pendingSamples).toBe(0);
   });
 
@@ -28,6 +28,15 @@ describe("WriteQueue", () => {
     expect(() => queue.run(10, async () => {})).toThrow(QueueFullError);
     g.open();
     await running;
+    await expect(queue.run(10, async () => "ok")).resolves.toBe("ok");
+  });
+
+  it("counts the store's backlog, so an applier that falls behind fills the queue", async () => {
+    let backlog = 20;
+    const queue = new WriteQueue(25, () => backlog);
+    expect(queue.pendingSamples).toBe(20);
+    expect(() => queue.run(10, async () => {})).toThrow(QueueFullError);
+    backlog = 0;
     await expect(queue.run(10, async () => "ok")).resolves.toBe("ok");
   });
 

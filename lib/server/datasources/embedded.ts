@@ -3,6 +3,7 @@ import type { Interval } from "@/lib/domain/slo-math";
 import type { Selector, Sli } from "@/lib/schemas/slo";
 import { formatFloat } from "../ingest/decode/otlp-labels";
 import { db } from "../db";
+import { applyAcknowledgedSamples } from "../ingest/store";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -59,18 +60,26 @@ async function increase(ids: number[], interval: Interval): Promise<number> {
 /** The embedded data source: counts from the sample store's rollups. */
 export function embeddedSource(sli: Sli) {
   const selectors = sliSelectors(sli);
-  // Resolved once per evaluation: every window of one SLO asks about the same series.
-  const ids = Promise.all([selectors.good && seriesIds(selectors.good), selectors.bad && seriesIds(selectors.bad), seriesIds(selectors.total)]);
+  // Resolved once per evaluation, on first use: every window of one SLO asks about the same series,
+  // after every acknowledged sample is in the rollups (a failure there makes the figures stale).
+  type Ids = { good?: number[]; bad?: number[]; total: number[] };
+  let resolved: Promise<Ids> | undefined;
+  const ids = () =>
+    (resolved ??= applyAcknowledgedSamples().then(async () => ({
+      good: selectors.good && (await seriesIds(selectors.good)),
+      bad: selectors.bad && (await seriesIds(selectors.bad)),
+      total: await seriesIds(selectors.total),
+    })));
   return {
     async counts(interval: Interval): Promise<WindowCounts> {
-      const [good, bad, total] = await ids;
+      const { good, bad, total } = await ids();
       const valid = await increase(total, interval);
       if (good) return { good: await increase(good, interval), valid };
       return { good: valid - (await increase(bad ?? [], interval)), valid };
     },
     /** When the SLI's data begins: the first hour any of its total series has data. */
     async historyStart(): Promise<Date | null> {
-      const [, , total] = await ids;
+      const { total } = await ids();
       if (total.length === 0) return null;
       const first = await db().rollup1h.aggregate({ where: { seriesId: { in: total } }, _min: { hour: true } });
       return first._min.hour === null ? null : new Date(first._min.hour * HOUR_MS);

@@ -3,29 +3,34 @@ import "server-only";
 export class QueueFullError extends Error {}
 
 /**
- * Ingest's backpressure: one batch is written at a time (SQLite has one writer anyway) and the
- * samples waiting are bounded, so a flood gets 429s instead of an unbounded memory climb.
+ * Ingest's backpressure: the samples not yet durable plus those acknowledged but not yet applied
+ * (the store's backlog) are bounded, so a flood, or an applier that falls behind, gets 429s
+ * instead of an unbounded memory climb. Writing order is the store's business (group commit on
+ * SQLite, one transaction at a time on PostgreSQL); this only admits.
  */
 export class WriteQueue {
-  private pending = 0;
-  private tail: Promise<unknown> = Promise.resolve();
+  private waiting = 0;
 
-  constructor(private readonly maxPendingSamples: number) {}
+  constructor(
+    private readonly maxPendingSamples: number,
+    private readonly backlog: () => number = () => 0,
+  ) {}
 
   get pendingSamples(): number {
-    return this.pending;
+    return this.waiting + this.backlog();
   }
 
   run<T>(samples: number, work: () => Promise<T>): Promise<T> {
+    const pending = this.pendingSamples;
     // A single batch larger than the whole queue still runs when the queue is empty.
-    if (this.pending > 0 && this.pending + samples > this.maxPendingSamples) {
-      throw new QueueFullError(`ingest queue is full (${this.pending} samples waiting)`);
+    if (pending > 0 && pending + samples > this.maxPendingSamples) {
+      throw new QueueFullError(`ingest queue is full (${pending} samples waiting)`);
     }
-    this.pending += samples;
-    const result = this.tail.then(work).finally(() => {
-      this.pending -= samples;
-    });
-    this.tail = result.catch(() => undefined);
-    return result;
+    this.waiting += samples;
+    return Promise.resolve()
+      .then(work)
+      .finally(() => {
+        this.waiting -= samples;
+      });
   }
 }

@@ -1,147 +1,76 @@
 import "server-only";
-import type { CounterSample } from "@/lib/domain/counter-increase";
-import { type RollupCell, rollupSeries, type SeriesRollup } from "@/lib/domain/rollup";
-import { labelsJson, seriesKey } from "@/lib/domain/series-key";
-import { db } from "../db";
 import { env } from "../env";
+import { AppError } from "../errors";
+import { log } from "../log";
+import { storeWithPrisma } from "./prisma-store";
+import { SampleLog } from "./sqlite/sample-log";
+import type { StoreResult, StoreSeries } from "./store-types";
 
-export type StoreSeries = { metric: string; labels: Record<string, string>; samples: CounterSample[] };
-export type StoreResult = { series: number; accepted: number; dropped: Record<string, number> };
+export type { StoreResult, StoreSeries } from "./store-types";
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
-type StateRow = { id: number | bigint; key: string; lastT: number | bigint | null; lastV: number | null; lastStart: number | bigint | null };
+// Which write path the database takes. SQLite: acknowledge on a durable log append, apply to the
+// rollups in the background (sqlite/sample-log.ts). PostgreSQL: one Prisma transaction per request,
+// which several app instances can share; it has not needed the log to meet its load so far.
 
-// Rows per statement: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters at 9 a row.
-const CHUNK = 1000;
+const globalForStore = globalThis as unknown as { steadystateSampleLog?: SampleLog; steadystatePrismaTail?: Promise<unknown> };
 
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+function sampleLog(): SampleLog | null {
+  const e = env();
+  if (e.DATABASE_URL.provider !== "sqlite") return null;
+  globalForStore.steadystateSampleLog ??= new SampleLog(e.DATABASE_URL.file, {
+    applyIntervalMs: e.STEADYSTATE_INGEST_APPLY_INTERVAL_MS,
+    // Well before the queue's bound, so a healthy applier never makes the queue refuse requests.
+    applyAtSamples: Math.max(1, Math.floor(e.STEADYSTATE_INGEST_QUEUE_SAMPLES / 4)),
+  });
+  return globalForStore.steadystateSampleLog;
 }
-
-/** The SQL that differs between the providers; everything else is written once. */
-function dialect() {
-  const isPg = env().DATABASE_URL.provider === "postgresql";
-  return {
-    isPg,
-    /** `(?, ?), (?, ?)` or `($1, $2), ($3, $4)`, with optional per-column casts. */
-    values(rows: number, columns: number, casts: string[] = []): string {
-      let n = 0;
-      const row = () => `(${Array.from({ length: columns }, (_, c) => (isPg ? `$${++n}` : "?") + (isPg && casts[c] ? `::${casts[c]}` : "")).join(", ")})`;
-      return Array.from({ length: rows }, row).join(", ");
-    },
-    least: isPg ? "LEAST" : "MIN",
-    greatest: isPg ? "GREATEST" : "MAX",
-    forUpdate: isPg ? " FOR UPDATE" : "",
-  };
-}
-
-async function ensureSeries(tx: Tx, batch: { key: string; metric: string; labels: string }[], createdAt: Date) {
-  const sql = dialect();
-  for (const part of chunks(batch)) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "Series" ("key", "metric", "labels", "createdAt") VALUES ${sql.values(part.length, 4)} ON CONFLICT ("key") DO NOTHING`,
-      ...part.flatMap((s) => [s.key, s.metric, s.labels, createdAt]),
-    );
-  }
-}
-
-async function lockStates(tx: Tx, keys: string[]): Promise<Map<string, StateRow>> {
-  const sql = dialect();
-  const states = new Map<string, StateRow>();
-  // Sorted, so two writers lock the same series in the same order and cannot deadlock.
-  for (const part of chunks([...keys].sort())) {
-    const placeholders = sql.values(1, part.length).slice(1, -1);
-    const rows = await tx.$queryRawUnsafe<StateRow[]>(
-      `SELECT "id", "key", "lastT", "lastV", "lastStart" FROM "Series" WHERE "key" IN (${placeholders}) ORDER BY "key"${sql.forUpdate}`,
-      ...part,
-    );
-    for (const row of rows) states.set(row.key, row);
-  }
-  return states;
-}
-
-async function upsertCells(tx: Tx, table: "Rollup1m" | "Rollup1h", cells: { seriesId: number; cell: RollupCell }[]) {
-  const sql = dialect();
-  const bucket = table === "Rollup1m" ? "minute" : "hour";
-  for (const part of chunks(cells)) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "${table}" ("seriesId", "${bucket}", "increase", "deltas", "count", "sum", "min", "max", "last")
-       VALUES ${sql.values(part.length, 9)}
-       ON CONFLICT ("seriesId", "${bucket}") DO UPDATE SET
-         "increase" = "${table}"."increase" + excluded."increase",
-         "deltas" = "${table}"."deltas" + excluded."deltas",
-         "count" = "${table}"."count" + excluded."count",
-         "sum" = "${table}"."sum" + excluded."sum",
-         "min" = ${sql.least}("${table}"."min", excluded."min"),
-         "max" = ${sql.greatest}("${table}"."max", excluded."max"),
-         "last" = excluded."last"`,
-      ...part.flatMap(({ seriesId, cell: c }) => [seriesId, c.bucket, c.increase, c.deltas, c.count, c.sum, c.min, c.max, c.last]),
-    );
-  }
-}
-
-async function saveStates(tx: Tx, updates: { id: number; rollup: SeriesRollup }[]) {
-  const sql = dialect();
-  for (const part of chunks(updates)) {
-    await tx.$executeRawUnsafe(
-      `UPDATE "Series" SET "lastT" = v.column2, "lastV" = v.column3, "lastStart" = v.column4
-       FROM (VALUES ${sql.values(part.length, 4, ["int", "bigint", "float8", "bigint"])}) AS v
-       WHERE "Series"."id" = v.column1`,
-      ...part.flatMap(({ id, rollup }) => {
-        const last = rollup.last!;
-        return [id, BigInt(last.t), last.v, last.start === undefined ? null : BigInt(last.start)];
-      }),
-    );
-  }
-}
-
-const toNumber = (value: number | bigint | null) => (value === null ? null : Number(value));
 
 /**
- * Stores a batch in one transaction: when this resolves, every accepted sample is committed, and
- * when it throws, nothing of the batch is. Samples at or before a series' stored last sample are
- * dropped, so a retried batch adds nothing.
+ * Stores a batch: when this resolves, every accepted sample is durable (on SQLite in the ingest
+ * log, in the rollups after flushIngest or the next apply); when it throws, nothing of the batch
+ * is stored. Samples at or before a series' last accepted sample are dropped, so a retried batch
+ * adds nothing.
  */
-export async function storeSamples(batch: readonly StoreSeries[], now = new Date()): Promise<StoreResult> {
-  // Two entries for one series in a batch are merged, so the series is read and written once.
-  const bySeries = new Map<string, { key: string; metric: string; labels: string; samples: CounterSample[] }>();
-  for (const s of batch) {
-    const key = seriesKey(s.metric, s.labels);
-    const entry = bySeries.get(key) ?? { key, metric: s.metric, labels: labelsJson(s.labels), samples: [] };
-    entry.samples.push(...s.samples);
-    bySeries.set(key, entry);
-  }
-  const result: StoreResult = { series: bySeries.size, accepted: 0, dropped: {} };
-  if (bySeries.size === 0) return result;
+export function storeSamples(batch: readonly StoreSeries[], now = new Date()): Promise<StoreResult> {
+  const appendLog = sampleLog();
+  if (appendLog) return appendLog.store(batch);
+  // One transaction at a time, as before the log: concurrent ones would only queue on row locks.
+  const run = (globalForStore.steadystatePrismaTail ?? Promise.resolve()).then(() => storeWithPrisma(batch, now));
+  globalForStore.steadystatePrismaTail = run.catch(() => undefined);
+  return run;
+}
 
-  await db().$transaction(
-    async (tx) => {
-      const entries = [...bySeries.values()];
-      await ensureSeries(tx, entries, now);
-      const states = await lockStates(tx, entries.map((e) => e.key));
-      const minutes: { seriesId: number; cell: RollupCell }[] = [];
-      const hours: { seriesId: number; cell: RollupCell }[] = [];
-      const updates: { id: number; rollup: SeriesRollup }[] = [];
-      for (const entry of entries) {
-        const row = states.get(entry.key)!;
-        const lastT = toNumber(row.lastT);
-        const last = lastT === null ? null : { t: lastT, v: row.lastV!, ...(row.lastStart === null ? {} : { start: Number(row.lastStart) }) };
-        const rollup = rollupSeries(last, entry.samples);
-        const seriesId = Number(row.id);
-        result.accepted += rollup.accepted;
-        for (const [reason, count] of Object.entries(rollup.dropped)) result.dropped[reason] = (result.dropped[reason] ?? 0) + count;
-        if (rollup.accepted === 0) continue;
-        for (const cell of rollup.minutes) minutes.push({ seriesId, cell });
-        for (const cell of rollup.hours) hours.push({ seriesId, cell });
-        updates.push({ id: seriesId, rollup });
-      }
-      await upsertCells(tx, "Rollup1m", minutes);
-      await upsertCells(tx, "Rollup1h", hours);
-      await saveStates(tx, updates);
-    },
-    { maxWait: 10_000, timeout: 60_000 },
-  );
-  return result;
+/** Makes every acknowledged sample visible in the rollups; readers call it first. Throws when the rollups cannot be written. */
+export async function flushIngest(): Promise<void> {
+  sampleLog()?.flush();
+}
+
+/**
+ * For readers of the rollups: applies every sample acknowledged so far, so a read never shows a
+ * gap where data was acknowledged (on SQLite the applier otherwise lags by up to
+ * STEADYSTATE_INGEST_APPLY_INTERVAL_MS). UNAVAILABLE while the rollups cannot be written.
+ */
+export async function applyAcknowledgedSamples(): Promise<void> {
+  try {
+    await flushIngest();
+  } catch (error) {
+    log.error("ingest: acknowledged samples could not be applied", { error: error instanceof Error ? error.message : String(error) });
+    throw new AppError("UNAVAILABLE", "recent samples cannot be written to the rollups yet; retry shortly");
+  }
+}
+
+/** Samples acknowledged but not yet in the rollups (0 on PostgreSQL, which writes them at once). */
+export function ingestBacklogSamples(): number {
+  return globalForStore.steadystateSampleLog?.backlogSamples ?? 0;
+}
+
+/** At boot: opens the log, so whatever a crash left in it is applied before the first request. */
+export function startIngest(): void {
+  sampleLog();
+}
+
+/** Applies what it can and closes the log's connection (scripts and tests; the server just exits). */
+export function closeIngest(): void {
+  globalForStore.steadystateSampleLog?.close();
+  globalForStore.steadystateSampleLog = undefined;
 }

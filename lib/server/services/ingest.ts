@@ -4,7 +4,7 @@ import type { IngestResult } from "@/lib/schemas/ingest";
 import { AppError } from "../errors";
 import { env } from "../env";
 import { QueueFullError, WriteQueue } from "../ingest/queue";
-import { storeSamples, type StoreSeries } from "../ingest/store";
+import { ingestBacklogSamples, storeSamples, type StoreSeries } from "../ingest/store";
 import { log } from "../log";
 import { metrics } from "../metrics";
 
@@ -12,7 +12,7 @@ export type IngestFormat = "remote-write" | "otlp" | "json";
 
 const globalForQueue = globalThis as unknown as { steadystateIngestQueue?: WriteQueue };
 function queue(): WriteQueue {
-  globalForQueue.steadystateIngestQueue ??= new WriteQueue(env().STEADYSTATE_INGEST_QUEUE_SAMPLES);
+  globalForQueue.steadystateIngestQueue ??= new WriteQueue(env().STEADYSTATE_INGEST_QUEUE_SAMPLES, ingestBacklogSamples);
   return globalForQueue.steadystateIngestQueue;
 }
 
@@ -27,7 +27,8 @@ function reject(format: IngestFormat, error: AppError): never {
 export type Decoded = { series: StoreSeries[]; dropped: Partial<Record<string, number>> };
 
 /**
- * Decodes, validates and stores one request. Resolves only once the samples are committed; a
+ * Decodes, validates and stores one request. Resolves only once the samples are committed (on
+ * SQLite to the ingest log, which survives a crash and is applied to the rollups soon after); a
  * rejected request stores nothing. Storage failures are 503 so senders retry (the retry is
  * idempotent, see storeSamples). Every refusal, decoding included, is counted on /metrics.
  */
