@@ -1,6 +1,6 @@
 // Demo data for `npm run demo`: services, SLOs and 30 days of their metrics at 5-minute spacing.
 // Idempotent: a second run adds only the samples since the first (see demo-traffic.ts).
-import { storeSamples, type StoreSeries } from "../lib/server/ingest/store";
+import { closeIngest, storeSamples, type StoreSeries } from "../lib/server/ingest/store";
 import { upsertService } from "../lib/server/repos/services";
 import { listSlos } from "../lib/server/repos/slos";
 import { createSlo } from "../lib/server/services/slos";
@@ -56,6 +56,7 @@ async function main() {
   const missing = DEMO_SLOS.filter((slo) => !existing.has(`${slo.service}/${slo.name}`));
   for (const slo of missing) await createSlo(slo);
   console.log(`demo: ${DEMO_SERVICES.length} services, ${missing.length} new SLOs, ${stored.accepted} new samples`);
+  closeIngest(); // applies the samples to the rollups before this process ends
   await disconnectDb();
 }
 
