@@ -1,4 +1,4 @@
-// Sample store write rate: npx tsx --conditions=react-server bench/ingest-store.ts [seconds per shape]
+// Sample store write rate: npm run bench:store -- [seconds per shape]
 // Prints samples/s acknowledged durably (storeSamples resolved) and samples/s applied (in the
 // rollups), per batch shape, and peak RSS. Asserts nothing (style.md "Benchmarks are not tests").
 // Several senders keep requests in flight, as remote-write shards do, and back off on a full
