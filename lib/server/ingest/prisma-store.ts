@@ -3,7 +3,6 @@ import type { CounterSample } from "@/lib/domain/counter-increase";
 import { type RollupCell, rollupSeries, type SeriesRollup } from "@/lib/domain/rollup";
 import { labelsJson, seriesKey } from "@/lib/domain/series-key";
 import { db } from "../db";
-import { env } from "../env";
 import type { StoreResult, StoreSeries } from "./store-types";
 
 // The PostgreSQL write path: each request's rollups are written in its own transaction, with the
@@ -12,7 +11,7 @@ import type { StoreResult, StoreSeries } from "./store-types";
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 type StateRow = { id: number | bigint; key: string; lastT: number | bigint | null; lastV: number | null; lastStart: number | bigint | null };
 
-// Rows per statement: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters at 9 a row.
+// Rows per statement: under PostgreSQL's 65,535 bound parameters at 9 a row.
 const CHUNK = 1000;
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
@@ -21,41 +20,29 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-/** The SQL that differs between the providers; everything else is written once. */
-function dialect() {
-  const isPg = env().DATABASE_URL.provider === "postgresql";
-  return {
-    isPg,
-    /** `(?, ?), (?, ?)` or `($1, $2), ($3, $4)`, with optional per-column casts. */
-    values(rows: number, columns: number, casts: string[] = []): string {
-      let n = 0;
-      const row = () => `(${Array.from({ length: columns }, (_, c) => (isPg ? `$${++n}` : "?") + (isPg && casts[c] ? `::${casts[c]}` : "")).join(", ")})`;
-      return Array.from({ length: rows }, row).join(", ");
-    },
-    least: isPg ? "LEAST" : "MIN",
-    greatest: isPg ? "GREATEST" : "MAX",
-    forUpdate: isPg ? " FOR UPDATE" : "",
-  };
+/** `($1, $2), ($3, $4)` for `rows` rows of `columns` parameters, with optional per-column casts. */
+function values(rows: number, columns: number, casts: string[] = []): string {
+  let n = 0;
+  const row = () => `(${Array.from({ length: columns }, (_, c) => `$${++n}${casts[c] ? `::${casts[c]}` : ""}`).join(", ")})`;
+  return Array.from({ length: rows }, row).join(", ");
 }
 
 async function ensureSeries(tx: Tx, batch: { key: string; metric: string; labels: string }[], createdAt: Date) {
-  const sql = dialect();
   for (const part of chunks(batch)) {
     await tx.$executeRawUnsafe(
-      `INSERT INTO "Series" ("key", "metric", "labels", "createdAt") VALUES ${sql.values(part.length, 4)} ON CONFLICT ("key") DO NOTHING`,
+      `INSERT INTO "Series" ("key", "metric", "labels", "createdAt") VALUES ${values(part.length, 4)} ON CONFLICT ("key") DO NOTHING`,
       ...part.flatMap((s) => [s.key, s.metric, s.labels, createdAt]),
     );
   }
 }
 
 async function lockStates(tx: Tx, keys: string[]): Promise<Map<string, StateRow>> {
-  const sql = dialect();
   const states = new Map<string, StateRow>();
   // Sorted, so two writers lock the same series in the same order and cannot deadlock.
   for (const part of chunks([...keys].sort())) {
-    const placeholders = sql.values(1, part.length).slice(1, -1);
+    const placeholders = values(1, part.length).slice(1, -1);
     const rows = await tx.$queryRawUnsafe<StateRow[]>(
-      `SELECT "id", "key", "lastT", "lastV", "lastStart" FROM "Series" WHERE "key" IN (${placeholders}) ORDER BY "key"${sql.forUpdate}`,
+      `SELECT "id", "key", "lastT", "lastV", "lastStart" FROM "Series" WHERE "key" IN (${placeholders}) ORDER BY "key" FOR UPDATE`,
       ...part,
     );
     for (const row of rows) states.set(row.key, row);
@@ -64,19 +51,18 @@ async function lockStates(tx: Tx, keys: string[]): Promise<Map<string, StateRow>
 }
 
 async function upsertCells(tx: Tx, table: "Rollup1m" | "Rollup1h", cells: { seriesId: number; cell: RollupCell }[]) {
-  const sql = dialect();
   const bucket = table === "Rollup1m" ? "minute" : "hour";
   for (const part of chunks(cells)) {
     await tx.$executeRawUnsafe(
       `INSERT INTO "${table}" ("seriesId", "${bucket}", "increase", "deltas", "count", "sum", "min", "max", "last")
-       VALUES ${sql.values(part.length, 9)}
+       VALUES ${values(part.length, 9)}
        ON CONFLICT ("seriesId", "${bucket}") DO UPDATE SET
          "increase" = "${table}"."increase" + excluded."increase",
          "deltas" = "${table}"."deltas" + excluded."deltas",
          "count" = "${table}"."count" + excluded."count",
          "sum" = "${table}"."sum" + excluded."sum",
-         "min" = ${sql.least}("${table}"."min", excluded."min"),
-         "max" = ${sql.greatest}("${table}"."max", excluded."max"),
+         "min" = LEAST("${table}"."min", excluded."min"),
+         "max" = GREATEST("${table}"."max", excluded."max"),
          "last" = excluded."last"`,
       ...part.flatMap(({ seriesId, cell: c }) => [seriesId, c.bucket, c.increase, c.deltas, c.count, c.sum, c.min, c.max, c.last]),
     );
@@ -84,11 +70,10 @@ async function upsertCells(tx: Tx, table: "Rollup1m" | "Rollup1h", cells: { seri
 }
 
 async function saveStates(tx: Tx, updates: { id: number; rollup: SeriesRollup }[]) {
-  const sql = dialect();
   for (const part of chunks(updates)) {
     await tx.$executeRawUnsafe(
       `UPDATE "Series" SET "lastT" = v.column2, "lastV" = v.column3, "lastStart" = v.column4
-       FROM (VALUES ${sql.values(part.length, 4, ["int", "bigint", "float8", "bigint"])}) AS v
+       FROM (VALUES ${values(part.length, 4, ["int", "bigint", "float8", "bigint"])}) AS v
        WHERE "Series"."id" = v.column1`,
       ...part.flatMap(({ id, rollup }) => {
         const last = rollup.last!;
