@@ -3,13 +3,12 @@
 // instead of restarting counters. Daily cycles, a steady error ratio, and incidents at fixed
 // times, so the budgets, burn rates and alerts on screen are the real math on plausible data.
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
+import { DAY_MS, HOUR_MS } from "../lib/domain/slo-math";
 
 /** Requests since the epoch at `base` req/s with a ±40% daily cycle (the integral of the rate). */
 export function requests(t: number, base: number): number {
   const seconds = t / 1000;
-  const cycle = ((0.4 * DAY) / (2 * Math.PI * 1000)) * (1 - Math.cos((2 * Math.PI * t) / DAY));
+  const cycle = ((0.4 * DAY_MS) / (2 * Math.PI * 1000)) * (1 - Math.cos((2 * Math.PI * t) / DAY_MS));
   return Math.floor(base * (seconds + cycle));
 }
 
@@ -31,11 +30,11 @@ export type DemoService = {
 
 export const DEMO_TRAFFIC: DemoService[] = [
   // Healthy: a short incident every 5 days.
-  { slug: "checkout", base: 40, errorRatio: 0.0002, incident: { everyMs: 5 * DAY, atMs: 14 * HOUR, forMs: 20 * 60_000, ratio: 0.05 } },
+  { slug: "checkout", base: 40, errorRatio: 0.0002, incident: { everyMs: 5 * DAY_MS, atMs: 14 * HOUR_MS, forMs: 20 * 60_000, ratio: 0.05 } },
   // Burning now and then: a 40-minute error burst every 6 hours.
-  { slug: "payments-gateway", base: 12, errorRatio: 0.001, incident: { everyMs: 6 * HOUR, atMs: 0, forMs: 40 * 60_000, ratio: 0.03 } },
+  { slug: "payments-gateway", base: 12, errorRatio: 0.001, incident: { everyMs: 6 * HOUR_MS, atMs: 0, forMs: 40 * 60_000, ratio: 0.03 } },
   // Overspent: errors well above a 99.9% objective.
-  { slug: "accounts", base: 25, errorRatio: 0.0018, incident: { everyMs: DAY, atMs: 9 * HOUR, forMs: 10 * 60_000, ratio: 0.02 } },
+  { slug: "accounts", base: 25, errorRatio: 0.0018, incident: { everyMs: DAY_MS, atMs: 9 * HOUR_MS, forMs: 10 * 60_000, ratio: 0.02 } },
 ];
 
 export function errors(t: number, service: DemoService): number {

@@ -3,6 +3,8 @@
 // evaluation makes it firing; a firing tier that stops holding is resolved. A pending tier that
 // stops holding at once is dropped without ever paging, which keeps one-minute blips quiet.
 
+import { MINUTE_MS } from "./slo-math";
+
 export type AlertState = "inactive" | "pending" | "firing";
 export type AlertTransitionTo = "pending" | "firing" | "resolved" | "inactive";
 
@@ -15,7 +17,7 @@ export type AlertStep = {
 };
 
 /** How long a tier must hold while pending before it fires: one evaluation interval. */
-export const MIN_PENDING_MS = 60_000;
+export const MIN_PENDING_MS = MINUTE_MS;
 
 export function nextAlertState(previous: AlertStateRecord | null, fires: boolean, now: Date): AlertStep {
   const current = previous ?? { state: "inactive", since: now };

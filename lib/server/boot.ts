@@ -1,4 +1,5 @@
 import "server-only";
+import { HOUR_MS, MINUTE_MS } from "@/lib/domain/slo-math";
 import { env } from "./env";
 import { startIngest } from "./ingest/store";
 import { evaluateAlerts } from "./jobs/evaluate-alerts";
@@ -6,7 +7,6 @@ import { log } from "./log";
 import { pruneRollups } from "./jobs/retention";
 import { startJobs } from "./jobs/runner";
 
-const HOUR_MS = 3_600_000;
 
 /** Called once at server start (instrumentation.ts): invalid configuration stops the process. */
 export function boot(): void {
@@ -25,7 +25,7 @@ export function boot(): void {
   }
   if (env().STEADYSTATE_JOBS) {
     startJobs([
-      { name: "evaluate-alerts", intervalMs: 60_000, run: evaluateAlerts },
+      { name: "evaluate-alerts", intervalMs: MINUTE_MS, run: evaluateAlerts },
       { name: "prune-rollups", intervalMs: HOUR_MS, run: pruneRollups },
     ]);
   }

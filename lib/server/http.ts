@@ -18,7 +18,7 @@ export type RouteContext<P> = { req: Request; params: P; requestId: string };
 type Handler<P> = (ctx: RouteContext<P>) => Promise<Response | object>;
 
 
-export function errorBody(code: ErrorCode, message: string, requestId: string, issues?: ErrorIssue[]) {
+function errorBody(code: ErrorCode, message: string, requestId: string, issues?: ErrorIssue[]) {
   return { error: { code, message, ...(issues ? { issues } : {}), requestId } };
 }
 

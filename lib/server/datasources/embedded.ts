@@ -1,12 +1,10 @@
 import "server-only";
-import type { Interval } from "@/lib/domain/slo-math";
+import { HOUR_MS, type Interval, MINUTE_MS } from "@/lib/domain/slo-math";
 import type { Selector, Sli } from "@/lib/schemas/slo";
 import { formatFloat } from "../ingest/decode/otlp-labels";
 import { db } from "../db";
 import { applyAcknowledgedSamples } from "../ingest/store";
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
 
 /** good(w) and valid(w) as counts of events, whichever source answered (architecture.md). */
 export type WindowCounts = { good: number; valid: number };

@@ -1,8 +1,8 @@
 import "server-only";
 import type { SeriesQuery, SeriesResult } from "@/lib/schemas/series";
+import { MINUTE_MS } from "@/lib/domain/slo-math";
 import { db } from "../db";
 
-const MINUTE_MS = 60_000;
 /** A guard, not a page size: one metric with more series than this is a labelling mistake. */
 export const MAX_SERIES_PER_QUERY = 1000;
 
