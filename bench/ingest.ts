@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { encodeRemoteWrite } from "../lib/server/ingest/decode/remote-write";
+import { freePort } from "../scripts/free-port.mjs";
 import { startPrometheus } from "../scripts/prometheus-server.mjs";
 import { cpuSeconds, rssBytes } from "./proc";
 
@@ -98,7 +99,7 @@ async function waitReady(url: string, child: ChildProcess) {
 }
 
 async function startApp(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "bench.db")}`, STEADYSTATE_API_TOKEN: TOKEN, LOG_LEVEL: "warn", STEADYSTATE_JOBS: "false", NEXT_TELEMETRY_DISABLED: "1" };
   await new Promise<void>((resolve, reject) =>
     spawn("npm", ["run", "-s", "db:migrate"], { env, stdio: "ignore" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("migrate failed")))),

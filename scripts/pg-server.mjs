@@ -4,8 +4,8 @@
 // initdb refuses to run as root, so as root the cluster is owned by the unprivileged `nobody`.
 import { execFileSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "./free-port.mjs";
 
 function pgBin(name) {
   const root = "/usr/lib/postgresql";
@@ -17,16 +17,6 @@ function pgBin(name) {
   throw new Error(`PostgreSQL's ${name} not found under ${root}: install Debian's postgresql package`);
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const isRoot = process.getuid?.() === 0;
 const USER = "nobody";

@@ -4,16 +4,21 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { createServer } from "node:net";
 
-async function freePort() {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
+// Its own copy of scripts/free-port.mjs: Playwright loads this file through a CommonJS transform
+// that cannot follow an import of another .mjs file.
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
       const { port } = server.address();
       server.close(() => resolve(port));
     });
   });
 }
+
 
 /**
  * @param {{ dir: string, scrapeTargets?: string[], scrapeIntervalSeconds?: number,

@@ -1,20 +1,11 @@
-import { createServer } from "node:net";
+import { freePort } from "../../scripts/free-port.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
-
-// A port that accepts nothing: bind one, then close it.
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe("ready when the database is unreachable", () => {
   beforeAll(async () => {
-    // This file's modules are its own (vitest isolates files), so this only affects this file.
-    process.env.DATABASE_URL = `postgresql://nobody@127.0.0.1:${await closedPort()}/none`;
+    // A freed port accepts nothing. This file's modules are its own (vitest isolates files), so
+    // the setting affects this file only.
+    process.env.DATABASE_URL = `postgresql://nobody@127.0.0.1:${await freePort()}/none`;
     process.env.STEADYSTATE_DB_READY_TIMEOUT_MS = "1500";
   });
 
