@@ -62,7 +62,8 @@ else
 fi
 
 step "summary"
-node scripts/test-summary.mjs "unit+integration (SQLite)=$reports/vitest-sqlite.json" \
-  "integration (PostgreSQL)=$reports/vitest-postgres.json" "e2e (Chromium)=$reports/e2e.json"
-[ $status -eq 0 ] && grep -q ', 0 failed' <(node scripts/test-summary.mjs "x=$reports/vitest-sqlite.json" "y=$reports/vitest-postgres.json" "z=$reports/e2e.json" | tail -1) || status=1
+summary=$(node scripts/test-summary.mjs "unit+integration (SQLite)=$reports/vitest-sqlite.json" \
+  "integration (PostgreSQL)=$reports/vitest-postgres.json" "e2e (Chromium)=$reports/e2e.json")
+echo "$summary"
+echo "$summary" | tail -n 1 | grep -q ', 0 failed' || status=1
 exit $status
