@@ -11,3 +11,4 @@ export * from "./ingest-limits";
 export * from "./retention";
 export * from "./alert-state";
 export * from "./promql-selector";
+export * from "./events";

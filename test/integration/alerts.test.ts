@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { GET as eventsRoute } from "@/app/api/events/route";
 import { GET as alertsRoute } from "@/app/api/slos/[id]/alerts/route";
 import { storeSamples } from "@/lib/server/ingest/store";
 import { evaluateAlerts } from "@/lib/server/jobs/evaluate-alerts";
@@ -53,6 +54,19 @@ describe("alert evaluation job", () => {
     expect(page[1]).toMatchObject({ severity: "page", factor: 14.4, longBurnRate: 14.5, longGood: 9855, longValid: 10_000, shortBurnRate: 14.5 });
     // And the numbers when it resolved: nothing in the last 5 minutes.
     expect(page[0]).toMatchObject({ shortBurnRate: 0, shortValid: 0 });
+
+    // Every transition is also an event, for postmortem timelines and FMEA evidence.
+    const path = `/api/events?from=${NOW.toISOString()}&to=${at(3).toISOString()}&kind=alert&service=checkout`;
+    const { events } = await (await call(eventsRoute, { path })).json();
+    expect(events).toHaveLength(9);
+    expect(events[0]).toMatchObject({ at: NOW.toISOString(), kind: "alert", subject: slo.id, service: "checkout" });
+    const resolved = events.find((e: { detail: { to: string } }) => e.detail.to === "resolved");
+    expect(resolved).toMatchObject({ title: "checkout / availability: page 1h/5m resolved", detail: { tier: "page 1h/5m", from: "firing", long: { burnRate: 14.5 } } });
+    for (const [query, field] of [[`from=${at(3).toISOString()}&to=${NOW.toISOString()}`, "to"], [`from=${NOW.toISOString()}&to=${at(3).toISOString()}&kind=nope`, "kind"]]) {
+      const bad = await call(eventsRoute, { path: `/api/events?${query}` });
+      expect(bad.status).toBe(422);
+      expect((await bad.json()).error.issues.map((i: { path: string[] }) => i.path[0])).toEqual([field]);
+    }
   });
 
   it("stores nothing while nothing changes", async () => {

@@ -13,7 +13,7 @@ export async function evaluateAlerts(now: Date): Promise<{ slos: number; transit
     // Stale figures say nothing about now: keep every tier as it is until the source answers.
     if (evaluation.stale) continue;
     const steps = evaluation.tiers.map((numbers) => ({ numbers, step: nextAlertState(states.get(numbers.tier) ?? null, numbers.fires, now) }));
-    transitions += await saveAlertSteps(slo.id, steps, now);
+    transitions += await saveAlertSteps(slo, steps, now);
   }
   return { slos: slos.length, transitions };
 }

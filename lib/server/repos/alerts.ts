@@ -1,6 +1,8 @@
 import "server-only";
 import type { AlertState, AlertStateRecord, AlertStep } from "@/lib/domain/alert-state";
+import { alertEventTitle } from "@/lib/domain/events";
 import { db } from "../db";
+import { createEvent } from "./events";
 
 export type TierNumbers = {
   tier: string;
@@ -15,8 +17,13 @@ export async function alertStates(sloId: string): Promise<Map<string, AlertState
   return new Map(rows.map((r) => [r.tier, { state: r.state as AlertState, since: r.since }]));
 }
 
-/** Stores the new states and their transitions together: both or neither. */
-export async function saveAlertSteps(sloId: string, steps: { numbers: TierNumbers; step: AlertStep }[], at: Date): Promise<number> {
+/** Stores the new states, their transitions and their events together: all or nothing. */
+export async function saveAlertSteps(
+  slo: { id: string; name: string; service: string },
+  steps: { numbers: TierNumbers; step: AlertStep }[],
+  at: Date,
+): Promise<number> {
+  const sloId = slo.id;
   const changed = steps.filter((s) => s.step.transition);
   if (changed.length === 0) return 0;
   const d = db();
@@ -33,6 +40,11 @@ export async function saveAlertSteps(sloId: string, steps: { numbers: TierNumber
           longBurnRate: n.long.burnRate, longGood: n.long.good, longValid: n.long.valid,
           shortBurnRate: n.short.burnRate, shortGood: n.short.good, shortValid: n.short.valid,
         },
+      }),
+      createEvent({
+        at, kind: "alert", subject: sloId, service: slo.service,
+        title: alertEventTitle(slo.service, slo.name, n.tier, step.transition!.to),
+        detail: { tier: n.tier, severity: n.severity, from: step.transition!.from, to: step.transition!.to, factor: n.factor, long: n.long, short: n.short },
       }),
     ]),
   );
