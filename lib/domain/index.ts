@@ -12,3 +12,4 @@ export * from "./retention";
 export * from "./alert-state";
 export * from "./promql-selector";
 export * from "./events";
+export * from "./time-range";
