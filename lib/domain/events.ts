@@ -1,8 +1,14 @@
 /**
  * Events: things that happened, recorded by the feature that saw them and read by the features
  * that tell the story (postmortem timelines, FMEA evidence, notifications).
+ *
+ * Subjects, by kind (so other features can link to them):
+ * - alert: the SLO id; detail { tier, severity, from, to, factor, long, short }
+ * - breaker: the breaker key `service/dependency/name`; detail { from, to, ... }
+ * - replication, failover: the cluster id; detail { member, from, to, ... }
+ * - postmortem: the postmortem id, at the incident's start; detail { status, severity, ... }
  */
-export const EVENT_KINDS = ["alert", "breaker", "replication", "failover"] as const;
+export const EVENT_KINDS = ["alert", "breaker", "replication", "failover", "postmortem"] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export type EventRecord = {
