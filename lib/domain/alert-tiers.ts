@@ -7,6 +7,18 @@ import { DAY_MS, decimalFraction, HOUR_MS, MINUTE_MS } from "./slo-math";
 
 export type AlertSeverity = "page" | "ticket";
 
+/** The burn-rate windows the API reports, and so the windows a tier may use. */
+export const BURN_WINDOWS = {
+  "5m": 5 * MINUTE_MS, "30m": 30 * MINUTE_MS, "1h": HOUR_MS, "2h": 2 * HOUR_MS, "6h": 6 * HOUR_MS, "1d": DAY_MS, "3d": 3 * DAY_MS,
+} as const;
+export type BurnWindow = keyof typeof BURN_WINDOWS;
+export const BURN_WINDOW_NAMES = Object.keys(BURN_WINDOWS) as BurnWindow[];
+
+/** "1h" for 3,600,000 ms; a window outside BURN_WINDOWS is named by its milliseconds. */
+export function burnWindowName(ms: number): BurnWindow {
+  return (Object.entries(BURN_WINDOWS).find(([, v]) => v === ms)?.[0] ?? `${ms}ms`) as BurnWindow;
+}
+
 export type AlertTierSpec = {
   severity: AlertSeverity;
   longWindowMs: number;

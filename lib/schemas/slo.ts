@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { BURN_WINDOW_NAMES, BURN_WINDOWS } from "@/lib/domain/alert-tiers";
 import { LABEL_NAME, METRIC_NAME } from "@/lib/domain/ingest-limits";
-import { budgetFraction } from "@/lib/domain/slo-math";
+import { budgetFraction, decimalFraction } from "@/lib/domain/slo-math";
 import { serviceSlugSchema } from "./service";
 
 const metricName = z.string().regex(METRIC_NAME, "a Prometheus metric name");
@@ -58,6 +59,44 @@ const objectiveSchema = z
     }
   });
 
+/** A decimal in (0, 1], kept as written: "0.02" of the period's budget. */
+const budgetSpentSchema = z
+  .union([z.number(), z.string().regex(/^(0?\.\d+|1(\.0+)?)$/, "a decimal such as 0.02")])
+  .transform((v) => String(v))
+  .check((ctx) => {
+    let share: { units: number; scale: number } | null = null;
+    try {
+      share = decimalFraction(ctx.value);
+    } catch {
+      // reported below, with the same message as any other value out of range
+    }
+    if (!share || !(share.units > 0 && share.units <= share.scale)) ctx.issues.push({ code: "custom", message: "a share of the budget in (0, 1]", input: ctx.value });
+  });
+
+/** One multi-window burn-rate alert tier (slo-math.md "Multi-window, multi-burn-rate alerts"). */
+export const alertTierSchema = z
+  .strictObject({
+    severity: z.enum(["page", "ticket"]),
+    longWindow: z.enum(BURN_WINDOW_NAMES),
+    shortWindow: z.enum(BURN_WINDOW_NAMES),
+    budgetSpent: budgetSpentSchema,
+  })
+  .refine((t) => BURN_WINDOWS[t.shortWindow] < BURN_WINDOWS[t.longWindow], { message: "the short window must be shorter than the long window", path: ["shortWindow"] });
+export type AlertTierInput = z.infer<typeof alertTierSchema>;
+
+const alertTiersSchema = z
+  .array(alertTierSchema)
+  .min(1, "at least one tier, or leave alertTiers out for the defaults")
+  .max(8)
+  .superRefine((tiers, ctx) => {
+    const seen = new Set<string>();
+    tiers.forEach((t, i) => {
+      const key = `${t.longWindow}/${t.shortWindow}`;
+      if (seen.has(key)) ctx.addIssue({ code: "custom", message: `two tiers on ${key}`, path: [i, "longWindow"] });
+      seen.add(key);
+    });
+  });
+
 export const sloInputSchema = z.strictObject({
   name: z.string().trim().min(1, "required").max(120),
   service: serviceSlugSchema,
@@ -69,9 +108,27 @@ export const sloInputSchema = z.strictObject({
   sli: sliSchema,
   /** A data source's name; "embedded" is the built-in sample store. */
   dataSource: z.string().min(1).default("embedded"),
+  /** Burn-rate alert tiers; null or left out means the defaults of slo-math.md. */
+  alertTiers: alertTiersSchema.nullish().transform((t) => t ?? null),
 });
 export type SloInput = z.infer<typeof sloInputSchema>;
 /** What callers may pass before defaults are applied (labels, dataSource, matchers). */
 export type SloInputRaw = z.input<typeof sloInputSchema>;
 
-export type SloDefinition = SloInput & { id: string; createdAt: string; updatedAt: string };
+/**
+ * A maintenance window or budget adjustment: events inside [start, end) leave both good and valid
+ * (slo-math.md "Exclusions"). Exclusions of one SLO never overlap.
+ */
+export const exclusionInputSchema = z
+  .strictObject({
+    kind: z.enum(["maintenance", "adjustment"]).default("maintenance"),
+    start: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+    end: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+    reason: z.string().trim().min(1, "required").max(1000),
+    author: z.string().trim().min(1, "required").max(120),
+  })
+  .refine((e) => !(e.start instanceof Date && e.end instanceof Date) || e.end > e.start, { message: "end must be after start", path: ["end"] });
+export type ExclusionInput = z.infer<typeof exclusionInputSchema>;
+export type SloExclusion = { id: string; kind: "maintenance" | "adjustment"; start: string; end: string; reason: string; author: string; createdAt: string };
+
+export type SloDefinition = SloInput & { id: string; createdAt: string; updatedAt: string; exclusions: SloExclusion[] };

@@ -195,7 +195,7 @@ describe("OpenSLO → Steadystate mapping", () => {
 
 describe("Steadystate → OpenSLO", () => {
   const definition = (overrides: Partial<SloDefinition>): SloDefinition => ({
-    id: "x", createdAt: "", updatedAt: "", name: "Search under 250 ms", service: "catalog", description: "Fast search.", owner: "storefront",
+    id: "x", createdAt: "", updatedAt: "", alertTiers: null, exclusions: [], name: "Search under 250 ms", service: "catalog", description: "Fast search.", owner: "storefront",
     labels: { tier: "1" }, objective: "0.9950", window: { kind: "calendar", unit: "quarter", timeZone: "Europe/Berlin" }, dataSource: "prod",
     sli: { kind: "latency", histogram: "http_request_duration_seconds", matchers: { service: "catalog" }, threshold: 0.25 },
     ...overrides,
@@ -214,7 +214,7 @@ describe("Steadystate → OpenSLO", () => {
     const slo = definition(overrides);
     const doc = openSloSloOf(slo);
     expect(schemaIssues(doc)).toEqual([]);
-    const { id: _id, createdAt: _c, updatedAt: _u, ...input } = slo;
+    const { id: _id, createdAt: _c, updatedAt: _u, exclusions: _e, ...input } = slo;
     // The document carries the objective as a number; the YAML writer keeps its trailing zeros.
     const back = mapSlo({ ...doc, spec: { ...doc.spec, objectives: [{ ...doc.spec.objectives[0], target: slo.objective }] } });
     expect(back).toEqual({ ok: true, value: { ...input, description: input.description ?? undefined, owner: input.owner ?? undefined } });

@@ -1,13 +1,25 @@
 import "server-only";
 import { z } from "zod";
-import { type SloDefinition, type SloInput, sliSchema, sloWindowSchema } from "@/lib/schemas/slo";
+import { type ExclusionInput, type SloDefinition, type SloExclusion, type SloInput, alertTierSchema, sliSchema, sloWindowSchema } from "@/lib/schemas/slo";
 import { EMBEDDED } from "@/lib/schemas/datasource";
 import { db } from "../db";
 
 type Row = {
   id: string; name: string; description: string | null; owner: string | null; labels: string; objective: string;
-  window: string; sli: string; createdAt: Date; updatedAt: Date; service: { slug: string }; dataSource: { name: string } | null;
+  window: string; sli: string; alertTiers: string | null; createdAt: Date; updatedAt: Date;
+  service: { slug: string }; dataSource: { name: string } | null; exclusions: ExclusionRow[];
 };
+type ExclusionRow = { id: string; kind: string; start: Date; end: Date; reason: string; author: string; createdAt: Date };
+
+const toExclusion = (row: ExclusionRow): SloExclusion => ({
+  id: row.id,
+  kind: row.kind as SloExclusion["kind"],
+  start: row.start.toISOString(),
+  end: row.end.toISOString(),
+  reason: row.reason,
+  author: row.author,
+  createdAt: row.createdAt.toISOString(),
+});
 
 const labelsSchema = z.record(z.string(), z.string());
 
@@ -24,6 +36,8 @@ function toDefinition(row: Row): SloDefinition {
     window: sloWindowSchema.parse(JSON.parse(row.window)),
     sli: sliSchema.parse(JSON.parse(row.sli)),
     dataSource: row.dataSource?.name ?? EMBEDDED,
+    alertTiers: row.alertTiers === null ? null : z.array(alertTierSchema).parse(JSON.parse(row.alertTiers)),
+    exclusions: row.exclusions.map(toExclusion),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -39,9 +53,14 @@ const columns = (input: SloInput, dataSourceId: string | null) => ({
   objective: input.objective,
   window: JSON.stringify(input.window),
   sli: JSON.stringify(input.sli),
+  alertTiers: input.alertTiers === null ? null : JSON.stringify(input.alertTiers),
 });
 
-const include = { service: { select: { slug: true } }, dataSource: { select: { name: true } } } as const;
+const include = {
+  service: { select: { slug: true } },
+  dataSource: { select: { name: true } },
+  exclusions: { orderBy: { start: "asc" } },
+} as const;
 
 export async function listSlos(): Promise<SloDefinition[]> {
   const rows = await db().slo.findMany({ include, orderBy: [{ service: { slug: "asc" } }, { name: "asc" }] });
@@ -80,8 +99,10 @@ export async function saveImportedSlos(items: readonly ImportedSlo[]): Promise<{
       for (const { refs, input } of items) {
         const data = { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) };
         const existing = await tx.slo.findUnique({ where: { serviceId_name: { serviceId: refs.serviceId, name: input.name } }, select: { id: true } });
+        // OpenSLO files carry no alert tiers: an import keeps the tiers an SLO already has.
+        const { alertTiers: _kept, ...update } = data;
         const row = existing
-          ? await tx.slo.update({ where: { id: existing.id }, data, select: { id: true } })
+          ? await tx.slo.update({ where: { id: existing.id }, data: update, select: { id: true } })
           : await tx.slo.create({ data, select: { id: true } });
         saved.push({ id: row.id, isNew: !existing });
       }
@@ -89,4 +110,21 @@ export async function saveImportedSlos(items: readonly ImportedSlo[]): Promise<{
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
+}
+
+/**
+ * Adds an exclusion unless it overlaps one the SLO already has (overlaps would subtract the
+ * events they share twice). Check and insert run in one transaction.
+ */
+export async function addExclusion(sloId: string, input: ExclusionInput): Promise<SloExclusion | { overlaps: SloExclusion }> {
+  return db().$transaction(async (tx) => {
+    const clash = await tx.sloExclusion.findFirst({ where: { sloId, start: { lt: input.end }, end: { gt: input.start } } });
+    if (clash) return { overlaps: toExclusion(clash) };
+    return toExclusion(await tx.sloExclusion.create({ data: { sloId, ...input } }));
+  });
+}
+
+export async function deleteExclusion(sloId: string, id: string): Promise<boolean> {
+  const { count } = await db().sloExclusion.deleteMany({ where: { sloId, id } });
+  return count > 0;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { alertTiers, tierFires } from "@/lib/domain/alert-tiers";
+import { alertTiers, BURN_WINDOWS, burnWindowName as windowName, type BurnWindow, DEFAULT_ALERT_TIERS, tierFires } from "@/lib/domain/alert-tiers";
 import { burnRate, timeToExhaustion } from "@/lib/domain/burn-rate";
 import { errorBudget } from "@/lib/domain/error-budget";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/domain/slo-math";
@@ -11,10 +11,9 @@ import { prometheusSource } from "../datasources/prometheus";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { findDataSourceByName } from "../repos/datasources";
+import { countsOutsideExclusions } from "./slo-exclusions";
 
-/** The burn-rate windows the API reports: every long and short window of the default tiers. */
-export const BURN_WINDOWS = { "5m": 5 * MINUTE_MS, "30m": 30 * MINUTE_MS, "1h": HOUR_MS, "2h": 2 * HOUR_MS, "6h": 6 * HOUR_MS, "1d": DAY_MS, "3d": 3 * DAY_MS } as const;
-type BurnWindow = keyof typeof BURN_WINDOWS;
+export { BURN_WINDOWS };
 
 export type SloStatus = "ok" | "warning" | "breached" | "no-data";
 
@@ -30,8 +29,6 @@ function reconcile(counts: WindowCounts): WindowCounts & { clampedGood: number }
   const good = Math.max(0, Math.min(counts.good, counts.valid));
   return { good, valid: counts.valid, clampedGood: counts.good - good };
 }
-
-const windowName = (ms: number) => (Object.entries(BURN_WINDOWS).find(([, v]) => v === ms)?.[0] ?? `${ms}ms`) as BurnWindow;
 
 type Source = { counts(interval: { start: Date; end: Date }): Promise<WindowCounts>; historyStart(): Promise<Date | null> };
 
@@ -66,7 +63,8 @@ export async function evaluateSlo(slo: SloDefinition, now: Date) {
 /** Every figure of one SLO at `now`, with the counts it came from (slo-math.md "Show your work"). */
 async function computeSlo(slo: SloDefinition, source: Source, now: Date) {
   const window = windowBounds(windowSpec(slo.window), now);
-  const [counts, historyStart] = await Promise.all([source.counts(window).then(reconcile), source.historyStart()]);
+  const [{ excluded, ...raw }, historyStart] = await Promise.all([countsOutsideExclusions(source, window, slo.exclusions), source.historyStart()]);
+  const counts = reconcile(raw);
   const budget = errorBudget({
     good: counts.good,
     valid: counts.valid,
@@ -78,12 +76,13 @@ async function computeSlo(slo: SloDefinition, source: Source, now: Date) {
     await Promise.all(
       Object.entries(BURN_WINDOWS).map(async ([name, ms]) => {
         const interval = { start: new Date(now.getTime() - ms), end: now };
-        const c = reconcile(await source.counts(interval));
+        const c = reconcile(await countsOutsideExclusions(source, interval, slo.exclusions));
         return [name, burnRate({ good: c.good, valid: c.valid, objective: slo.objective, window: interval })] as const;
       }),
     ),
   ) as Record<BurnWindow, ReturnType<typeof burnRate>>;
-  const tiers = alertTiers(window.periodMs).map((tier) => {
+  const tierSpecs = slo.alertTiers?.map((t) => ({ ...t, longWindowMs: BURN_WINDOWS[t.longWindow], shortWindowMs: BURN_WINDOWS[t.shortWindow] })) ?? DEFAULT_ALERT_TIERS;
+  const tiers = alertTiers(window.periodMs, tierSpecs).map((tier) => {
     const t = tierFires({ tier, long: rates[windowName(tier.longWindowMs)], short: rates[windowName(tier.shortWindowMs)] });
     return {
       tier: `${t.severity} ${windowName(tier.longWindowMs)}/${windowName(tier.shortWindowMs)}`,
@@ -117,6 +116,8 @@ async function computeSlo(slo: SloDefinition, source: Source, now: Date) {
       coverage: budget.coverage?.coverage ?? 1,
       clampedGood: counts.clampedGood,
     },
+    /** The exclusions that removed events from the window, clipped to it, with what each removed. */
+    exclusions: excluded,
     burnRates: Object.fromEntries(Object.entries(rates).map(([name, r]) => [name, r.burnRate])) as Record<BurnWindow, number>,
     timeToExhaustionMs: timeToExhaustion({ remaining: budget.remaining, burnRate: rates["1h"].burnRate, periodMs: window.periodMs }).timeToExhaustionMs,
     fastestBurnRate: fastest,

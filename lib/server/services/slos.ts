@@ -1,5 +1,5 @@
 import "server-only";
-import { type Sli, type SloDefinition, type SloInput, type SloInputRaw, sloInputSchema } from "@/lib/schemas/slo";
+import { type ExclusionInput, type Sli, type SloDefinition, type SloInput, type SloInputRaw, sloInputSchema } from "@/lib/schemas/slo";
 import { bucketBoundaries, leLabel } from "../datasources/embedded";
 import { AppError, notFound } from "../errors";
 import * as repo from "../repos/slos";
@@ -74,4 +74,24 @@ export async function getSloAlerts(id: string) {
   await getSlo(id);
   const [states, transitions] = await Promise.all([listAlertStates(id), listAlertTransitions(id)]);
   return { states, transitions };
+}
+
+export async function listExclusions(id: string) {
+  return { exclusions: (await getSlo(id)).exclusions };
+}
+
+export async function addExclusion(id: string, input: ExclusionInput) {
+  await getSlo(id);
+  const saved = await repo.addExclusion(id, input);
+  if ("overlaps" in saved) {
+    const o = saved.overlaps;
+    const message = `overlaps the exclusion "${o.reason}" (${o.start} – ${o.end}); events would be removed twice: change or delete that one first`;
+    throw new AppError("CONFLICT", message, { issues: [{ path: ["start"], message }] });
+  }
+  return saved;
+}
+
+export async function deleteExclusion(id: string, exclusionId: string): Promise<void> {
+  await getSlo(id);
+  if (!(await repo.deleteExclusion(id, exclusionId))) throw notFound(`exclusion "${exclusionId}"`);
 }

@@ -1,0 +1,9 @@
+import { route } from "@/lib/server/http";
+import { deleteExclusion } from "@/lib/server/services/slos";
+
+export const dynamic = "force-dynamic";
+
+export const DELETE = route<{ id: string; exclusionId: string }>({ name: "/api/slos/[id]/exclusions/[exclusionId]", access: "token" }, async ({ params }) => {
+  await deleteExclusion(params.id, params.exclusionId);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,13 @@
+import { exclusionInputSchema } from "@/lib/schemas/slo";
+import { parseJson, route } from "@/lib/server/http";
+import { addExclusion, listExclusions } from "@/lib/server/services/slos";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+export const GET = route<Params>({ name: "/api/slos/[id]/exclusions", access: "public" }, async ({ params }) => listExclusions(params.id));
+
+export const POST = route<Params>({ name: "/api/slos/[id]/exclusions", access: "token" }, async ({ req, params }) =>
+  Response.json(await addExclusion(params.id, await parseJson(req, exclusionInputSchema)), { status: 201 }),
+);
