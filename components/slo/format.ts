@@ -18,3 +18,10 @@ export function duration(ms: number | null): string {
 export function burn(rate: number): string {
   return rate === 0 ? "0" : rate < 10 ? rate.toFixed(2) : rate.toFixed(1);
 }
+
+const COUNT_FORMAT = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+
+/** Event counts as people read them: 103,670,796; an allowance can be fractional: 14.4. */
+export function count(n: number): string {
+  return COUNT_FORMAT.format(n);
+}

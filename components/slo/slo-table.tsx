@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { SloEvaluation } from "@/lib/server/services/slo-status";
 import { BudgetBar } from "./budget-bar";
 import { burn, duration, percent } from "./format";
@@ -25,6 +26,7 @@ export function SloTable({ slos }: { slos: SloEvaluation[] }) {
           <th scope="col">Fastest burn</th>
           <th scope="col">Alerts</th>
           <th scope="col">Exhausted in</th>
+          <th scope="col"><span className="visually-hidden">Actions</span></th>
         </tr>
       </thead>
       <tbody>
@@ -42,6 +44,7 @@ export function SloTable({ slos }: { slos: SloEvaluation[] }) {
             <td>{burn(slo.fastestBurnRate)}×</td>
             <td>{slo.alerts.length === 0 ? <span className="muted">none</span> : slo.alerts.map((a) => `${a.severity} ${a.longWindow}/${a.shortWindow}`).join(", ")}</td>
             <td>{duration(slo.timeToExhaustionMs)}</td>
+            <td><Link href={`/slos/${slo.id}/edit`} aria-label={`Edit ${slo.name}`}>Edit</Link></td>
           </tr>
         ))}
       </tbody>

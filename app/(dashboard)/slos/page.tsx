@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SloTable } from "@/components/slo/slo-table";
@@ -7,17 +8,23 @@ import { listSloStatuses } from "@/lib/server/services/slos";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "SLOs" };
 
-export default async function SlosPage() {
-  const slos = await listSloStatuses(new Date());
+export default async function SlosPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+  const [slos, { saved }] = await Promise.all([listSloStatuses(new Date()), searchParams]);
+  const savedSlo = slos.find((s) => s.id === saved);
   return (
     <>
-      <PageHeader title="SLOs" description="Service level objectives, their error budgets and burn rates." />
+      <PageHeader
+        title="SLOs"
+        description="Service level objectives, their error budgets and burn rates."
+        actions={<Link className="button primary" href="/slos/new">New SLO</Link>}
+      />
+      {savedSlo ? <p className="banner" role="status" data-kind="ok">Saved “{savedSlo.name}”.</p> : null}
       {slos.length === 0 ? (
         <EmptyState title="No SLOs defined yet">
           <p>An SLO needs events to count: good and total requests from counters, or a latency histogram.</p>
           <ol>
             <li>Send your services&apos; metrics: point Prometheus <code>remote_write</code> at <code>/api/v1/write</code>, or an OpenTelemetry exporter at <code>/otlp/v1/metrics</code>.</li>
-            <li>Define the SLO with <code>POST /api/slos</code> (README “SLOs” shows the body).</li>
+            <li>Define the SLO: <Link href="/slos/new">create one here</Link> with a live preview of its SLI, or with <code>POST /api/slos</code> (README “SLOs” shows the body).</li>
           </ol>
         </EmptyState>
       ) : (

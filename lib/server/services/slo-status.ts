@@ -30,9 +30,9 @@ function reconcile(counts: WindowCounts): WindowCounts & { clampedGood: number }
   return { good, valid: counts.valid, clampedGood: counts.good - good };
 }
 
-type Source = { counts(interval: { start: Date; end: Date }): Promise<WindowCounts>; historyStart(): Promise<Date | null> };
+export type Source = { counts(interval: { start: Date; end: Date }): Promise<WindowCounts>; historyStart(): Promise<Date | null> };
 
-async function sourceFor(slo: SloDefinition): Promise<Source> {
+export async function sourceFor(slo: SloDefinition): Promise<Source> {
   if (slo.dataSource === EMBEDDED) return embeddedSource(slo.sli);
   const ds = await findDataSourceByName(slo.dataSource);
   if (!ds) throw new AppError("UNAVAILABLE", `data source "${slo.dataSource}" no longer exists`);
@@ -61,7 +61,7 @@ export async function evaluateSlo(slo: SloDefinition, now: Date) {
 }
 
 /** Every figure of one SLO at `now`, with the counts it came from (slo-math.md "Show your work"). */
-async function computeSlo(slo: SloDefinition, source: Source, now: Date) {
+export async function computeSlo(slo: SloDefinition, source: Source, now: Date) {
   const window = windowBounds(windowSpec(slo.window), now);
   const [{ excluded, ...raw }, historyStart] = await Promise.all([countsOutsideExclusions(source, window, slo.exclusions), source.historyStart()]);
   const counts = reconcile(raw);

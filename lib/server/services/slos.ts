@@ -6,7 +6,8 @@ import * as repo from "../repos/slos";
 import { findService } from "../repos/services";
 import { findDataSourceByName } from "../repos/datasources";
 import { EMBEDDED } from "@/lib/schemas/datasource";
-import { evaluateSlo } from "./slo-status";
+import { computeSlo, evaluateSlo, sourceFor } from "./slo-status";
+import { HOUR_MS, MINUTE_MS } from "@/lib/domain/slo-math";
 import { listAlertStates, listAlertTransitions } from "../repos/alerts";
 
 /**
@@ -95,3 +96,31 @@ export async function deleteExclusion(id: string, exclusionId: string): Promise<
   await getSlo(id);
   if (!(await repo.deleteExclusion(id, exclusionId))) throw notFound(`exclusion "${exclusionId}"`);
 }
+
+const PREVIEW_HOURS = 24;
+
+/**
+ * What an SLO would show if saved now, and its SLI hour by hour over the last day, validated as a
+ * save would be (schema, service, data source, bucket boundary) but storing nothing.
+ */
+export async function previewSlo(input: SloInput, now: Date) {
+  await checkLatencyThreshold(input);
+  await refsOf(input);
+  const stamp = now.toISOString();
+  const slo: SloDefinition = { ...input, id: "preview", createdAt: stamp, updatedAt: stamp, exclusions: [] };
+  const source = await sourceFor(slo);
+  const end = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
+  const [figures, hours] = await Promise.all([
+    computeSlo(slo, source, now),
+    Promise.all(
+      Array.from({ length: PREVIEW_HOURS }, async (_, i) => {
+        const start = new Date(end - (PREVIEW_HOURS - i) * HOUR_MS);
+        const { good, valid } = await source.counts({ start, end: new Date(start.getTime() + HOUR_MS) });
+        // Same reconciling as the figures: never more good than valid.
+        return { start: start.toISOString(), good: Math.min(good, valid), valid, sli: valid > 0 ? Math.min(good, valid) / valid : null };
+      }),
+    ),
+  ]);
+  return { figures, hours };
+}
+export const findSlo = (id: string) => repo.findSlo(id);

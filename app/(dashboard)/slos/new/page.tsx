@@ -1,0 +1,10 @@
+import { SloEditorPage } from "@/components/slo/slo-editor-page";
+import { emptyForm } from "@/components/slo/slo-form";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "New SLO" };
+
+export default async function NewSloPage({ searchParams }: { searchParams: Promise<{ service?: string }> }) {
+  const { service } = await searchParams;
+  return <SloEditorPage title="New SLO" initial={emptyForm(service ?? "")} />;
+}

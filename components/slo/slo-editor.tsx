@@ -1,0 +1,177 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type ReactNode } from "react";
+import { ApiError, type ApiIssue, apiFetch, storeApiToken, storedApiToken } from "@/components/ui/api-client";
+import type { SloInputRaw } from "@/lib/schemas/slo";
+import { SloPreview, type PreviewResult } from "./slo-preview";
+import { type SloForm, toDefinition } from "./slo-form";
+import { TierFields } from "./tier-fields";
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return debounced;
+}
+
+export type EditorProps = { initial: SloForm; sloId?: string; services: { slug: string; name: string }[]; dataSources: string[] };
+
+/** Issues whose path starts with one of the prefixes, e.g. ["sli.total"] for the total's fields. */
+const issuesAt = (issues: ApiIssue[], ...prefixes: string[]) =>
+  issues.filter((i) => prefixes.some((p) => i.path.join(".") === p || i.path.join(".").startsWith(`${p}.`))).map((i) => i.message);
+
+function Field(props: { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode }) {
+  const errors = props.errors ?? [];
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint ? <small className="muted" id={`${props.id}-hint`}>{props.hint}</small> : null}
+      {errors.map((e) => <small key={e} className="field-error" id={`${props.id}-error`}>⚠ {e}</small>)}
+    </div>
+  );
+}
+
+export function SloEditor({ initial, sloId, services, dataSources }: EditorProps) {
+  const router = useRouter();
+  const [form, setForm] = useState(initial);
+  const [token, setToken] = useState("");
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  useEffect(() => setToken(storedApiToken()), []);
+  const definition = toDefinition(form);
+  const debounced = useDebounced(JSON.stringify(definition), 400);
+  const preview = useQuery({
+    queryKey: ["slo-preview", debounced],
+    queryFn: () => apiFetch<PreviewResult>("/api/slos/preview", { method: "POST", json: JSON.parse(debounced) as SloInputRaw }),
+    retry: false,
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  });
+  const issues = saveError?.issues ?? (preview.error instanceof ApiError ? preview.error.issues : []);
+  const set = <K extends keyof SloForm>(key: K) => (value: SloForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const input = (key: keyof SloForm, id: string, path: string = key) => ({
+    id,
+    value: form[key] as string,
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(key)(e.target.value as never),
+    "aria-invalid": issuesAt(issues, path).length > 0 || undefined,
+  });
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    setSaveError(null);
+    storeApiToken(token);
+    try {
+      const saved = await apiFetch<{ id: string }>(sloId ? `/api/slos/${sloId}` : "/api/slos", { method: sloId ? "PUT" : "POST", json: definition, token });
+      router.push(`/slos?saved=${encodeURIComponent(saved.id)}`);
+      router.refresh();
+    } catch (error) {
+      setSaveError(error instanceof ApiError ? error : new ApiError(0, String(error)));
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div className="editor">
+      <form className="editor-form card" onSubmit={save} aria-label={sloId ? "Edit SLO" : "New SLO"} noValidate>
+        <fieldset>
+          <legend>What it promises</legend>
+          <Field id="slo-name" label="Name" errors={issuesAt(issues, "name")}><input {...input("name", "slo-name")} required /></Field>
+          <Field id="slo-service" label="Service" errors={issuesAt(issues, "service")}>
+            <select id="slo-service" value={form.service} onChange={(e) => set("service")(e.target.value)}>
+              <option value="">Choose a service…</option>
+              {services.map((s) => <option key={s.slug} value={s.slug}>{s.name} ({s.slug})</option>)}
+            </select>
+          </Field>
+          <Field id="slo-objective" label="Objective" hint="A fraction: 0.999 is 99.9% of events good." errors={issuesAt(issues, "objective")}>
+            <input {...input("objective", "slo-objective")} inputMode="decimal" />
+          </Field>
+          <Field id="slo-window" label="Window" errors={issuesAt(issues, "window")}>
+            <div className="inline">
+              <select id="slo-window" value={form.windowKind} onChange={(e) => set("windowKind")(e.target.value as SloForm["windowKind"])}>
+                <option value="rolling">Rolling</option>
+                <option value="calendar">Calendar</option>
+              </select>
+              {form.windowKind === "rolling" ? (
+                <label>Days <input {...input("days", "slo-days", "window.days")} inputMode="numeric" size={4} /></label>
+              ) : (
+                <>
+                  <select aria-label="Calendar unit" value={form.unit} onChange={(e) => set("unit")(e.target.value as SloForm["unit"])}>
+                    <option value="week">Week</option><option value="month">Month</option><option value="quarter">Quarter</option>
+                  </select>
+                  <label>Time zone <input {...input("timeZone", "slo-tz", "window.timeZone")} size={16} /></label>
+                </>
+              )}
+            </div>
+          </Field>
+        </fieldset>
+
+        <fieldset>
+          <legend>What it counts</legend>
+          <Field id="slo-sli-kind" label="SLI" errors={issuesAt(issues, "sli.kind")}>
+            <select id="slo-sli-kind" value={form.sliKind} onChange={(e) => set("sliKind")(e.target.value as SloForm["sliKind"])}>
+              <option value="ratio">Ratio of counters (good or bad over total)</option>
+              <option value="latency">Latency under a histogram bucket</option>
+            </select>
+          </Field>
+          {form.sliKind === "ratio" ? (
+            <>
+              <Field id="slo-event-metric" label={form.ratioCounts === "bad" ? "Bad events counter" : "Good events counter"} errors={issuesAt(issues, `sli.${form.ratioCounts}`, "sli.good")}>
+                <div className="inline">
+                  <select aria-label="Counts" value={form.ratioCounts} onChange={(e) => set("ratioCounts")(e.target.value as SloForm["ratioCounts"])}>
+                    <option value="bad">bad</option><option value="good">good</option>
+                  </select>
+                  <input {...input("eventMetric", "slo-event-metric")} placeholder="http_requests_errors_total" />
+                </div>
+              </Field>
+              <Field id="slo-event-matchers" label="…with labels" hint='e.g. code="500", job="api"'><input {...input("eventMatchers", "slo-event-matchers")} /></Field>
+              <Field id="slo-total-metric" label="Total events counter" errors={issuesAt(issues, "sli.total")}><input {...input("totalMetric", "slo-total-metric")} placeholder="http_requests_total" /></Field>
+              <Field id="slo-total-matchers" label="…with labels"><input {...input("totalMatchers", "slo-total-matchers")} /></Field>
+            </>
+          ) : (
+            <>
+              <Field id="slo-histogram" label="Histogram" hint="Its base name: the series are <name>_bucket and <name>_count." errors={issuesAt(issues, "sli.histogram", "sli.matchers")}>
+                <input {...input("histogram", "slo-histogram")} placeholder="http_request_duration_seconds" />
+              </Field>
+              <Field id="slo-histogram-matchers" label="…with labels"><input {...input("histogramMatchers", "slo-histogram-matchers")} /></Field>
+              <Field id="slo-threshold" label="Threshold (a bucket boundary, in the histogram's unit)" errors={issuesAt(issues, "sli.threshold")}>
+                <input {...input("threshold", "slo-threshold", "sli.threshold")} inputMode="decimal" />
+              </Field>
+            </>
+          )}
+          <Field id="slo-source" label="Data source" errors={issuesAt(issues, "dataSource")}>
+            <select id="slo-source" value={form.dataSource} onChange={(e) => set("dataSource")(e.target.value)}>
+              <option value="embedded">Embedded store</option>
+              {dataSources.map((d) => <option key={d} value={d}>{d}</option>)}
+            </select>
+          </Field>
+        </fieldset>
+
+        <TierFields form={form} setForm={setForm} errors={issuesAt(issues, "alertTiers")} />
+
+        <fieldset>
+          <legend>About it</legend>
+          <Field id="slo-description" label="Description" errors={issuesAt(issues, "description")}>
+            <textarea id="slo-description" value={form.description} rows={3} onChange={(e) => set("description")(e.target.value)} />
+          </Field>
+          <Field id="slo-owner" label="Owner or team" errors={issuesAt(issues, "owner")}><input {...input("owner", "slo-owner")} /></Field>
+          <Field id="slo-labels" label="Labels" hint='e.g. tier="1", journey="checkout"' errors={issuesAt(issues, "labels")}><input {...input("labels", "slo-labels")} /></Field>
+        </fieldset>
+
+        <div className="editor-actions">
+          <Field id="api-token" label="API token" hint="Writes need the API token until accounts exist; it stays in this tab only.">
+            <input id="api-token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
+          </Field>
+          {saveError ? <p role="alert" className="status" data-state="danger">Not saved: {saveError.message}</p> : null}
+          <button type="submit" className="button primary" disabled={saving}>{saving ? "Saving…" : sloId ? "Save changes" : "Create SLO"}</button>
+        </div>
+      </form>
+      <SloPreview result={preview.data ?? null} isFetching={preview.isFetching} error={preview.error} />
+    </div>
+  );
+}

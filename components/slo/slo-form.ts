@@ -1,0 +1,117 @@
+// The SLO editor's form: strings as the inputs hold them, and the conversions to and from the
+// API's definition. Validation stays on the server (the same zod schema as a save); this only
+// reshapes, so what the preview accepts is exactly what a save accepts.
+import type { AlertTierInput, SloDefinition, SloInputRaw } from "@/lib/schemas/slo";
+
+export type TierRow = { severity: "page" | "ticket"; longWindow: string; shortWindow: string; budgetSpent: string };
+
+export type SloForm = {
+  name: string;
+  service: string;
+  description: string;
+  owner: string;
+  labels: string;
+  objective: string;
+  windowKind: "rolling" | "calendar";
+  days: string;
+  unit: "week" | "month" | "quarter";
+  timeZone: string;
+  sliKind: "ratio" | "latency";
+  ratioCounts: "bad" | "good";
+  eventMetric: string;
+  eventMatchers: string;
+  totalMetric: string;
+  totalMatchers: string;
+  histogram: string;
+  histogramMatchers: string;
+  threshold: string;
+  dataSource: string;
+  customTiers: boolean;
+  tiers: TierRow[];
+};
+
+export const DEFAULT_TIER_ROWS: TierRow[] = [
+  { severity: "page", longWindow: "1h", shortWindow: "5m", budgetSpent: "0.02" },
+  { severity: "page", longWindow: "6h", shortWindow: "30m", budgetSpent: "0.05" },
+  { severity: "ticket", longWindow: "1d", shortWindow: "2h", budgetSpent: "0.1" },
+  { severity: "ticket", longWindow: "3d", shortWindow: "6h", budgetSpent: "0.1" },
+];
+
+export function emptyForm(service = ""): SloForm {
+  return {
+    name: "", service, description: "", owner: "", labels: "", objective: "0.999",
+    windowKind: "rolling", days: "30", unit: "month", timeZone: "UTC",
+    sliKind: "ratio", ratioCounts: "bad", eventMetric: "", eventMatchers: "", totalMetric: "", totalMatchers: "",
+    histogram: "", histogramMatchers: "", threshold: "", dataSource: "embedded", customTiers: false, tiers: DEFAULT_TIER_ROWS,
+  };
+}
+
+/** Splits on commas outside double quotes: `a="x,y", b=1` → [`a="x,y"`, `b=1`]. */
+function splitPairs(text: string): string[] {
+  const pieces: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === "," && !quoted) {
+      pieces.push(current);
+      current = "";
+    } else current += ch;
+  }
+  return [...pieces, current].map((p) => p.trim()).filter(Boolean);
+}
+
+/** `code="500", job=api` → { code: "500", job: "api" }; a piece without `=` keeps its text as the name, for the server to refuse by name. */
+export function parsePairs(text: string): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  for (const piece of splitPairs(text)) {
+    const at = piece.indexOf("=");
+    const name = (at < 0 ? piece : piece.slice(0, at)).trim();
+    pairs[name] = at < 0 ? "" : piece.slice(at + 1).trim().replace(/^"(.*)"$/, "$1");
+  }
+  return pairs;
+}
+
+export function formatPairs(pairs: Record<string, string>): string {
+  return Object.entries(pairs).map(([k, v]) => `${k}="${v}"`).join(", ");
+}
+
+const numberOr = (text: string) => (text.trim() === "" || Number.isNaN(Number(text)) ? text : Number(text));
+
+export function toDefinition(form: SloForm): SloInputRaw {
+  const sli: SloInputRaw["sli"] =
+    form.sliKind === "ratio"
+      ? { kind: "ratio", [form.ratioCounts]: { metric: form.eventMetric.trim(), matchers: parsePairs(form.eventMatchers) }, total: { metric: form.totalMetric.trim(), matchers: parsePairs(form.totalMatchers) } }
+      : { kind: "latency", histogram: form.histogram.trim(), matchers: parsePairs(form.histogramMatchers), threshold: numberOr(form.threshold) as number };
+  return {
+    name: form.name,
+    service: form.service,
+    description: form.description.trim() || null,
+    owner: form.owner.trim() || null,
+    labels: parsePairs(form.labels),
+    objective: form.objective.trim(),
+    window: form.windowKind === "rolling" ? { kind: "rolling", days: numberOr(form.days) as number } : { kind: "calendar", unit: form.unit, timeZone: form.timeZone.trim() },
+    sli,
+    dataSource: form.dataSource,
+    alertTiers: form.customTiers ? (form.tiers as AlertTierInput[]) : null,
+  };
+}
+
+export function fromDefinition(slo: SloDefinition): SloForm {
+  const form = emptyForm(slo.service);
+  const base: SloForm = {
+    ...form,
+    name: slo.name, description: slo.description ?? "", owner: slo.owner ?? "", labels: formatPairs(slo.labels), objective: slo.objective,
+    dataSource: slo.dataSource, customTiers: slo.alertTiers !== null, tiers: slo.alertTiers ?? DEFAULT_TIER_ROWS,
+    ...(slo.window.kind === "rolling" ? { windowKind: "rolling", days: String(slo.window.days) } : { windowKind: "calendar", unit: slo.window.unit, timeZone: slo.window.timeZone }),
+  };
+  if (slo.sli.kind === "latency") {
+    return { ...base, sliKind: "latency", histogram: slo.sli.histogram, histogramMatchers: formatPairs(slo.sli.matchers), threshold: String(slo.sli.threshold) };
+  }
+  const counted = slo.sli.bad ? "bad" : "good";
+  const event = slo.sli.bad ?? slo.sli.good!;
+  return {
+    ...base, sliKind: "ratio", ratioCounts: counted, eventMetric: event.metric, eventMatchers: formatPairs(event.matchers),
+    totalMetric: slo.sli.total.metric, totalMatchers: formatPairs(slo.sli.total.matchers),
+  };
+}
