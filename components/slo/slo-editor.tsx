@@ -2,11 +2,13 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
-import { ApiError, type ApiIssue, apiFetch, storeApiToken, storedApiToken } from "@/components/ui/api-client";
+import { useEffect, useState } from "react";
+import { ApiError, apiFetch, storeApiToken, storedApiToken } from "@/components/ui/api-client";
 import type { SloInputRaw } from "@/lib/schemas/slo";
 import { SloPreview, type PreviewResult } from "./slo-preview";
 import { type SloForm, toDefinition } from "./slo-form";
+import { Field, issuesAt } from "./editor-field";
+import { SliFields } from "./sli-fields";
 import { TierFields } from "./tier-fields";
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -19,22 +21,6 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export type EditorProps = { initial: SloForm; sloId?: string; services: { slug: string; name: string }[]; dataSources: string[] };
-
-/** Issues whose path starts with one of the prefixes, e.g. ["sli.total"] for the total's fields. */
-const issuesAt = (issues: ApiIssue[], ...prefixes: string[]) =>
-  issues.filter((i) => prefixes.some((p) => i.path.join(".") === p || i.path.join(".").startsWith(`${p}.`))).map((i) => i.message);
-
-function Field(props: { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode }) {
-  const errors = props.errors ?? [];
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      {props.children}
-      {props.hint ? <small className="muted" id={`${props.id}-hint`}>{props.hint}</small> : null}
-      {errors.map((e) => <small key={e} className="field-error" id={`${props.id}-error`}>⚠ {e}</small>)}
-    </div>
-  );
-}
 
 export function SloEditor({ initial, sloId, services, dataSources }: EditorProps) {
   const router = useRouter();
@@ -111,46 +97,7 @@ export function SloEditor({ initial, sloId, services, dataSources }: EditorProps
           </Field>
         </fieldset>
 
-        <fieldset>
-          <legend>What it counts</legend>
-          <Field id="slo-sli-kind" label="SLI" errors={issuesAt(issues, "sli.kind")}>
-            <select id="slo-sli-kind" value={form.sliKind} onChange={(e) => set("sliKind")(e.target.value as SloForm["sliKind"])}>
-              <option value="ratio">Ratio of counters (good or bad over total)</option>
-              <option value="latency">Latency under a histogram bucket</option>
-            </select>
-          </Field>
-          {form.sliKind === "ratio" ? (
-            <>
-              <Field id="slo-event-metric" label={form.ratioCounts === "bad" ? "Bad events counter" : "Good events counter"} errors={issuesAt(issues, `sli.${form.ratioCounts}`, "sli.good")}>
-                <div className="inline">
-                  <select aria-label="Counts" value={form.ratioCounts} onChange={(e) => set("ratioCounts")(e.target.value as SloForm["ratioCounts"])}>
-                    <option value="bad">bad</option><option value="good">good</option>
-                  </select>
-                  <input {...input("eventMetric", "slo-event-metric")} placeholder="http_requests_errors_total" />
-                </div>
-              </Field>
-              <Field id="slo-event-matchers" label="…with labels" hint='e.g. code="500", job="api"'><input {...input("eventMatchers", "slo-event-matchers")} /></Field>
-              <Field id="slo-total-metric" label="Total events counter" errors={issuesAt(issues, "sli.total")}><input {...input("totalMetric", "slo-total-metric")} placeholder="http_requests_total" /></Field>
-              <Field id="slo-total-matchers" label="…with labels"><input {...input("totalMatchers", "slo-total-matchers")} /></Field>
-            </>
-          ) : (
-            <>
-              <Field id="slo-histogram" label="Histogram" hint="Its base name: the series are <name>_bucket and <name>_count." errors={issuesAt(issues, "sli.histogram", "sli.matchers")}>
-                <input {...input("histogram", "slo-histogram")} placeholder="http_request_duration_seconds" />
-              </Field>
-              <Field id="slo-histogram-matchers" label="…with labels"><input {...input("histogramMatchers", "slo-histogram-matchers")} /></Field>
-              <Field id="slo-threshold" label="Threshold (a bucket boundary, in the histogram's unit)" errors={issuesAt(issues, "sli.threshold")}>
-                <input {...input("threshold", "slo-threshold", "sli.threshold")} inputMode="decimal" />
-              </Field>
-            </>
-          )}
-          <Field id="slo-source" label="Data source" errors={issuesAt(issues, "dataSource")}>
-            <select id="slo-source" value={form.dataSource} onChange={(e) => set("dataSource")(e.target.value)}>
-              <option value="embedded">Embedded store</option>
-              {dataSources.map((d) => <option key={d} value={d}>{d}</option>)}
-            </select>
-          </Field>
-        </fieldset>
+        <SliFields form={form} set={set} input={input} issues={issues} dataSources={dataSources} />
 
         <TierFields form={form} setForm={setForm} errors={issuesAt(issues, "alertTiers")} />
 

@@ -1,7 +1,7 @@
 // The SLO editor's form: strings as the inputs hold them, and the conversions to and from the
 // API's definition. Validation stays on the server (the same zod schema as a save); this only
 // reshapes, so what the preview accepts is exactly what a save accepts.
-import type { AlertTierInput, SloDefinition, SloInputRaw } from "@/lib/schemas/slo";
+import type { AlertTierInput, Selector, SloDefinition, SloInputRaw } from "@/lib/schemas/slo";
 
 export type TierRow = { severity: "page" | "ticket"; longWindow: string; shortWindow: string; budgetSpent: string };
 
@@ -16,7 +16,16 @@ export type SloForm = {
   days: string;
   unit: "week" | "month" | "quarter";
   timeZone: string;
-  sliKind: "ratio" | "latency";
+  sliKind: "ratio" | "latency" | "timeslice";
+  /** Timeslice: slice length, and what makes a slice good (a gauge's value, or the slice's own ratio). */
+  sliceMinutes: string;
+  sliceType: "gauge" | "ratio";
+  gaugeMetric: string;
+  gaugeMatchers: string;
+  aggregation: "avg" | "min" | "max";
+  op: ">=" | ">" | "<=" | "<";
+  gaugeThreshold: string;
+  sliceTarget: string;
   ratioCounts: "bad" | "good";
   eventMetric: string;
   eventMatchers: string;
@@ -43,6 +52,7 @@ export function emptyForm(service = ""): SloForm {
     windowKind: "rolling", days: "30", unit: "month", timeZone: "UTC",
     sliKind: "ratio", ratioCounts: "bad", eventMetric: "", eventMatchers: "", totalMetric: "", totalMatchers: "",
     histogram: "", histogramMatchers: "", threshold: "", dataSource: "embedded", customTiers: false, tiers: DEFAULT_TIER_ROWS,
+    sliceMinutes: "1", sliceType: "gauge", gaugeMetric: "", gaugeMatchers: "", aggregation: "min", op: ">=", gaugeThreshold: "1", sliceTarget: "0.99",
   };
 }
 
@@ -78,11 +88,25 @@ export function formatPairs(pairs: Record<string, string>): string {
 
 const numberOr = (text: string) => (text.trim() === "" || Number.isNaN(Number(text)) ? text : Number(text));
 
+function sliOf(form: SloForm): SloInputRaw["sli"] {
+  const counters = {
+    [form.ratioCounts]: { metric: form.eventMetric.trim(), matchers: parsePairs(form.eventMatchers) },
+    total: { metric: form.totalMetric.trim(), matchers: parsePairs(form.totalMatchers) },
+  } as { good?: Selector; bad?: Selector; total: Selector };
+  if (form.sliKind === "ratio") return { kind: "ratio", ...counters };
+  if (form.sliKind === "latency") return { kind: "latency", histogram: form.histogram.trim(), matchers: parsePairs(form.histogramMatchers), threshold: numberOr(form.threshold) as number };
+  return {
+    kind: "timeslice",
+    sliceMinutes: numberOr(form.sliceMinutes) as number,
+    indicator:
+      form.sliceType === "gauge"
+        ? { type: "gauge", metric: form.gaugeMetric.trim(), matchers: parsePairs(form.gaugeMatchers), aggregation: form.aggregation, op: form.op, threshold: numberOr(form.gaugeThreshold) as number }
+        : { type: "ratio", ...counters, target: numberOr(form.sliceTarget) as number },
+  };
+}
+
 export function toDefinition(form: SloForm): SloInputRaw {
-  const sli: SloInputRaw["sli"] =
-    form.sliKind === "ratio"
-      ? { kind: "ratio", [form.ratioCounts]: { metric: form.eventMetric.trim(), matchers: parsePairs(form.eventMatchers) }, total: { metric: form.totalMetric.trim(), matchers: parsePairs(form.totalMatchers) } }
-      : { kind: "latency", histogram: form.histogram.trim(), matchers: parsePairs(form.histogramMatchers), threshold: numberOr(form.threshold) as number };
+  const sli = sliOf(form);
   return {
     name: form.name,
     service: form.service,
@@ -108,10 +132,18 @@ export function fromDefinition(slo: SloDefinition): SloForm {
   if (slo.sli.kind === "latency") {
     return { ...base, sliKind: "latency", histogram: slo.sli.histogram, histogramMatchers: formatPairs(slo.sli.matchers), threshold: String(slo.sli.threshold) };
   }
-  const counted = slo.sli.bad ? "bad" : "good";
-  const event = slo.sli.bad ?? slo.sli.good!;
+  const counters = (c: { good?: Selector; bad?: Selector; total: Selector }) => {
+    const event = c.bad ?? c.good!;
+    return {
+      ratioCounts: c.bad ? ("bad" as const) : ("good" as const), eventMetric: event.metric, eventMatchers: formatPairs(event.matchers),
+      totalMetric: c.total.metric, totalMatchers: formatPairs(c.total.matchers),
+    };
+  };
+  if (slo.sli.kind === "ratio") return { ...base, sliKind: "ratio", ...counters(slo.sli) };
+  const { sliceMinutes, indicator: i } = slo.sli;
+  const slices = { ...base, sliKind: "timeslice" as const, sliceMinutes: String(sliceMinutes) };
+  if (i.type === "ratio") return { ...slices, sliceType: "ratio", ...counters(i), sliceTarget: String(i.target) };
   return {
-    ...base, sliKind: "ratio", ratioCounts: counted, eventMetric: event.metric, eventMatchers: formatPairs(event.matchers),
-    totalMetric: slo.sli.total.metric, totalMatchers: formatPairs(slo.sli.total.matchers),
+    ...slices, sliceType: "gauge", gaugeMetric: i.metric, gaugeMatchers: formatPairs(i.matchers), aggregation: i.aggregation, op: i.op, gaugeThreshold: String(i.threshold),
   };
 }

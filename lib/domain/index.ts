@@ -13,3 +13,4 @@ export * from "./alert-state";
 export * from "./promql-selector";
 export * from "./events";
 export * from "./time-range";
+export * from "./timeslice";

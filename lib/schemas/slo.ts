@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BURN_WINDOW_NAMES, BURN_WINDOWS } from "@/lib/domain/alert-tiers";
 import { LABEL_NAME, METRIC_NAME } from "@/lib/domain/ingest-limits";
 import { budgetFraction, decimalFraction } from "@/lib/domain/slo-math";
+import { COMPARISONS } from "@/lib/domain/timeslice";
 import { serviceSlugSchema } from "./service";
 
 const metricName = z.string().regex(METRIC_NAME, "a Prometheus metric name");
@@ -25,7 +26,42 @@ const latencySliSchema = z.strictObject({
   threshold: z.number().positive("a bucket boundary above 0"),
 });
 
-export const sliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema]);
+/**
+ * The window cut into slices; a slice is good when its value meets the condition (slo-math.md
+ * "SLI kinds" 3): a gauge's aggregate (e.g. `up` min >= 1), or the slice's own ratio of good
+ * events (e.g. ≥ 0.99). Slices without data are gaps, neither good nor bad.
+ */
+const timesliceSliSchema = z.strictObject({
+  kind: z.literal("timeslice"),
+  sliceMinutes: z.union([1, 2, 5, 10, 15, 30, 60].map((n) => z.literal(n)) as [z.ZodLiteral<number>, ...z.ZodLiteral<number>[]], {
+    error: "one of 1, 2, 5, 10, 15, 30 or 60 minutes",
+  }).default(1),
+  indicator: z.discriminatedUnion("type", [
+    z.strictObject({
+      type: z.literal("gauge"),
+      metric: metricName,
+      matchers,
+      /** How a slice's samples (of every matching series) become one value. */
+      aggregation: z.enum(["avg", "min", "max"]).default("avg"),
+      op: z.enum(COMPARISONS),
+      threshold: z.number(),
+    }),
+    z
+      .strictObject({
+        type: z.literal("ratio"),
+        good: selectorSchema.optional(),
+        bad: selectorSchema.optional(),
+        total: selectorSchema,
+        /** The good share a slice needs: good / total ≥ target. */
+        target: z.number().min(0).max(1),
+      })
+      .refine((s) => (s.good === undefined) !== (s.bad === undefined), { message: "give exactly one of good or bad", path: ["good"] }),
+  ]),
+});
+
+export const sliSchema = z.discriminatedUnion("kind", [ratioSliSchema, latencySliSchema, timesliceSliSchema]);
+export type TimesliceSli = z.infer<typeof timesliceSliSchema>;
+
 export type Sli = z.infer<typeof sliSchema>;
 
 function isTimeZone(zone: string): boolean {
@@ -110,6 +146,15 @@ export const sloInputSchema = z.strictObject({
   dataSource: z.string().min(1).default("embedded"),
   /** Burn-rate alert tiers; null or left out means the defaults of slo-math.md. */
   alertTiers: alertTiersSchema.nullish().transform((t) => t ?? null),
+}).superRefine((slo, ctx) => {
+  if (slo.sli.kind !== "timeslice") return;
+  // Slices are read from minute rollups, which are kept 35 days (lib/domain/retention.ts).
+  if ((slo.window.kind === "rolling" && slo.window.days > 35) || (slo.window.kind === "calendar" && slo.window.unit === "quarter")) {
+    ctx.addIssue({ code: "custom", path: ["window"], message: "timeslice SLIs need a window of at most 35 days (minute data is kept 35 days)" });
+  }
+  if (slo.dataSource !== "embedded") {
+    ctx.addIssue({ code: "custom", path: ["dataSource"], message: "timeslice SLIs are computed from the embedded store" });
+  }
 });
 export type SloInput = z.infer<typeof sloInputSchema>;
 /** What callers may pass before defaults are applied (labels, dataSource, matchers). */

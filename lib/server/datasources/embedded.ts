@@ -15,13 +15,17 @@ export const leLabel = (threshold: number) => formatFloat(threshold);
 /** The selectors an SLI counts: good (or bad) events and all events. */
 export function sliSelectors(sli: Sli): { good?: Selector; bad?: Selector; total: Selector } {
   if (sli.kind === "ratio") return { good: sli.good, bad: sli.bad, total: sli.total };
+  if (sli.kind === "timeslice") {
+    const i = sli.indicator;
+    return i.type === "gauge" ? { total: { metric: i.metric, matchers: i.matchers } } : { good: i.good, bad: i.bad, total: i.total };
+  }
   return {
     good: { metric: `${sli.histogram}_bucket`, matchers: { ...sli.matchers, le: leLabel(sli.threshold) } },
     total: { metric: `${sli.histogram}_count`, matchers: sli.matchers },
   };
 }
 
-async function seriesIds(selector: Selector): Promise<number[]> {
+export async function seriesIds(selector: Selector): Promise<number[]> {
   const rows = await db().series.findMany({ where: { metric: selector.metric }, select: { id: true, labels: true } });
   const wanted = Object.entries(selector.matchers);
   return rows

@@ -9,6 +9,7 @@ import {
   type OpenSloService, type OpenSloSliSpec, type OpenSloSlo, type OpenSloTimeWindow,
 } from "@/lib/schemas/openslo";
 import type { Service } from "@/lib/schemas/service";
+import { AppError } from "../errors";
 import { type Sli, type SloDefinition, type SloInput, type SloInputRaw, sloInputSchema } from "@/lib/schemas/slo";
 import { formatFloat } from "../ingest/decode/otlp-labels";
 
@@ -144,7 +145,7 @@ export function sloFromOpenSlo(doc: OpenSloSlo, indicator: MappedSli): Mapped<Sl
     for (const key of ["op", "value"] as const) {
       if (o[key] !== undefined) issues.push({ path: [...objectivePath, key], message: "only used with a thresholdMetric" });
     }
-  } else {
+  } else if (sli.kind === "latency") {
     // A bucket counts requests at or under its le, so only "lte le" says the same thing.
     if (o.op !== undefined && o.op !== "lte") issues.push({ path: [...objectivePath, "op"], message: "a histogram bucket counts values at or under its le: only lte can be mapped" });
     if (o.value !== undefined && o.value !== sli.threshold) {
@@ -182,6 +183,7 @@ function metricOf(selector: PromSelector, dataSource: string): OpenSloMetric {
 
 function sliSpecOf(slo: SloDefinition): OpenSloSliSpec {
   const { sli, dataSource } = slo;
+  if (sli.kind === "timeslice") throw new AppError("UNPROCESSABLE", `"${slo.name}" has a timeslice SLI, which the OpenSLO export does not write yet`);
   if (sli.kind === "latency") {
     const bucket = { metric: `${sli.histogram}_bucket`, matchers: { ...sli.matchers, le: formatFloat(sli.threshold) } };
     return { thresholdMetric: metricOf(bucket, dataSource) };

@@ -2,12 +2,14 @@ import "server-only";
 import { alertTiers, BURN_WINDOWS, burnWindowName as windowName, type BurnWindow, DEFAULT_ALERT_TIERS, tierFires } from "@/lib/domain/alert-tiers";
 import { burnRate, timeToExhaustion } from "@/lib/domain/burn-rate";
 import { errorBudget } from "@/lib/domain/error-budget";
+import { timesliceBudget } from "@/lib/domain/timeslice-budget";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/domain/slo-math";
 import { windowBounds, type WindowSpec } from "@/lib/domain/window-bounds";
 import type { SloDefinition, SloWindow } from "@/lib/schemas/slo";
 import { EMBEDDED } from "@/lib/schemas/datasource";
 import { embeddedSource, type WindowCounts } from "../datasources/embedded";
 import { prometheusSource } from "../datasources/prometheus";
+import { timesliceSource } from "../datasources/timeslice";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { findDataSourceByName } from "../repos/datasources";
@@ -32,7 +34,12 @@ function reconcile(counts: WindowCounts): WindowCounts & { clampedGood: number }
 
 export type Source = { counts(interval: { start: Date; end: Date }): Promise<WindowCounts>; historyStart(): Promise<Date | null> };
 
-export async function sourceFor(slo: SloDefinition): Promise<Source> {
+export async function sourceFor(slo: SloDefinition, now: Date): Promise<Source> {
+  if (slo.sli.kind === "timeslice") {
+    // Everything one evaluation reads: the window and the longest burn window.
+    const start = Math.min(windowBounds(windowSpec(slo.window), now).start.getTime(), now.getTime() - BURN_WINDOWS["3d"]);
+    return timesliceSource(slo.sli, slo.exclusions, { start: new Date(start), end: now });
+  }
   if (slo.dataSource === EMBEDDED) return embeddedSource(slo.sli);
   const ds = await findDataSourceByName(slo.dataSource);
   if (!ds) throw new AppError("UNAVAILABLE", `data source "${slo.dataSource}" no longer exists`);
@@ -49,7 +56,7 @@ const lastGood = new Map<string, SloEvaluation>();
 /** Every figure of one SLO at `now`, or the last good ones marked stale when its source is down. */
 export async function evaluateSlo(slo: SloDefinition, now: Date) {
   try {
-    const evaluation = await computeSlo(slo, await sourceFor(slo), now);
+    const evaluation = await computeSlo(slo, await sourceFor(slo, now), now);
     lastGood.set(slo.id, evaluation);
     return evaluation;
   } catch (error) {
@@ -63,20 +70,32 @@ export async function evaluateSlo(slo: SloDefinition, now: Date) {
 /** Every figure of one SLO at `now`, with the counts it came from (slo-math.md "Show your work"). */
 export async function computeSlo(slo: SloDefinition, source: Source, now: Date) {
   const window = windowBounds(windowSpec(slo.window), now);
-  const [{ excluded, ...raw }, historyStart] = await Promise.all([countsOutsideExclusions(source, window, slo.exclusions), source.historyStart()]);
+  // A timeslice source skips excluded slices itself: it knows where slices start.
+  const exclusions = slo.sli.kind === "timeslice" ? [] : slo.exclusions;
+  const [{ excluded, ...raw }, historyStart] = await Promise.all([countsOutsideExclusions(source, window, exclusions), source.historyStart()]);
   const counts = reconcile(raw);
-  const budget = errorBudget({
+  const common = {
     good: counts.good,
     valid: counts.valid,
     objective: slo.objective,
     window,
     ...(historyStart && historyStart > window.start ? { historyStart } : {}),
-  });
+  };
+  const slices =
+    slo.sli.kind === "timeslice"
+      ? timesliceBudget({
+          ...common,
+          sliceMs: slo.sli.sliceMinutes * MINUTE_MS,
+          // Counted already; passed with no events so the budget can report the excluded slices.
+          exclusions: slo.exclusions.map((e) => ({ start: new Date(e.start), end: new Date(e.end), reason: e.reason, author: e.author, good: 0, valid: 0 })),
+        })
+      : null;
+  const budget = slices ?? errorBudget(common);
   const rates = Object.fromEntries(
     await Promise.all(
       Object.entries(BURN_WINDOWS).map(async ([name, ms]) => {
         const interval = { start: new Date(now.getTime() - ms), end: now };
-        const c = reconcile(await countsOutsideExclusions(source, interval, slo.exclusions));
+        const c = reconcile(await countsOutsideExclusions(source, interval, exclusions));
         return [name, burnRate({ good: c.good, valid: c.valid, objective: slo.objective, window: interval })] as const;
       }),
     ),
@@ -118,6 +137,16 @@ export async function computeSlo(slo: SloDefinition, source: Source, now: Date) 
     },
     /** The exclusions that removed events from the window, clipped to it, with what each removed. */
     exclusions: excluded,
+    /** For timeslice SLIs: counts above are slices; the budget also as time (slo-math.md). */
+    timeslice: slices && {
+      sliceMs: slices.sliceMs,
+      slicesInPeriod: slices.slicesInPeriod,
+      elapsedSlices: slices.elapsedSlices,
+      gapSlices: slices.gapSlices,
+      excludedSlices: slices.excludedSlices,
+      allowedMs: slices.allowedMs,
+      remainingMs: slices.remainingMs,
+    },
     burnRates: Object.fromEntries(Object.entries(rates).map(([name, r]) => [name, r.burnRate])) as Record<BurnWindow, number>,
     timeToExhaustionMs: timeToExhaustion({ remaining: budget.remaining, burnRate: rates["1h"].burnRate, periodMs: window.periodMs }).timeToExhaustionMs,
     fastestBurnRate: fastest,

@@ -108,7 +108,7 @@ export async function previewSlo(input: SloInput, now: Date) {
   await refsOf(input);
   const stamp = now.toISOString();
   const slo: SloDefinition = { ...input, id: "preview", createdAt: stamp, updatedAt: stamp, exclusions: [] };
-  const source = await sourceFor(slo);
+  const source = await sourceFor(slo, now);
   const end = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
   const [figures, hours] = await Promise.all([
     computeSlo(slo, source, now),
