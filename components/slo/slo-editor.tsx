@@ -107,6 +107,9 @@ export function SloEditor({ initial, sloId, services, dataSources }: EditorProps
             <textarea id="slo-description" value={form.description} rows={3} onChange={(e) => set("description")(e.target.value)} />
           </Field>
           <Field id="slo-owner" label="Owner or team" errors={issuesAt(issues, "owner")}><input {...input("owner", "slo-owner")} /></Field>
+          <Field id="slo-group-by" label="Group by labels" hint="e.g. route: one set of figures and alerts per route (embedded store)." errors={issuesAt(issues, "groupBy")}>
+            <input {...input("groupBy", "slo-group-by")} />
+          </Field>
           <Field id="slo-labels" label="Labels" hint='e.g. tier="1", journey="checkout"' errors={issuesAt(issues, "labels")}><input {...input("labels", "slo-labels")} /></Field>
         </fieldset>
 

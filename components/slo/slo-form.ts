@@ -11,6 +11,8 @@ export type SloForm = {
   description: string;
   owner: string;
   labels: string;
+  /** Label names to fan out by, comma-separated. */
+  groupBy: string;
   objective: string;
   windowKind: "rolling" | "calendar";
   days: string;
@@ -48,7 +50,7 @@ export const DEFAULT_TIER_ROWS: TierRow[] = [
 
 export function emptyForm(service = ""): SloForm {
   return {
-    name: "", service, description: "", owner: "", labels: "", objective: "0.999",
+    name: "", service, description: "", owner: "", labels: "", groupBy: "", objective: "0.999",
     windowKind: "rolling", days: "30", unit: "month", timeZone: "UTC",
     sliKind: "ratio", ratioCounts: "bad", eventMetric: "", eventMatchers: "", totalMetric: "", totalMatchers: "",
     histogram: "", histogramMatchers: "", threshold: "", dataSource: "embedded", customTiers: false, tiers: DEFAULT_TIER_ROWS,
@@ -118,6 +120,7 @@ export function toDefinition(form: SloForm): SloInputRaw {
     sli,
     dataSource: form.dataSource,
     alertTiers: form.customTiers ? (form.tiers as AlertTierInput[]) : null,
+    groupBy: form.groupBy.split(",").map((l) => l.trim()).filter(Boolean),
   };
 }
 
@@ -125,7 +128,7 @@ export function fromDefinition(slo: SloDefinition): SloForm {
   const form = emptyForm(slo.service);
   const base: SloForm = {
     ...form,
-    name: slo.name, description: slo.description ?? "", owner: slo.owner ?? "", labels: formatPairs(slo.labels), objective: slo.objective,
+    name: slo.name, description: slo.description ?? "", owner: slo.owner ?? "", labels: formatPairs(slo.labels), groupBy: slo.groupBy.join(", "), objective: slo.objective,
     dataSource: slo.dataSource, customTiers: slo.alertTiers !== null, tiers: slo.alertTiers ?? DEFAULT_TIER_ROWS,
     ...(slo.window.kind === "rolling" ? { windowKind: "rolling", days: String(slo.window.days) } : { windowKind: "calendar", unit: slo.window.unit, timeZone: slo.window.timeZone }),
   };

@@ -146,7 +146,16 @@ export const sloInputSchema = z.strictObject({
   dataSource: z.string().min(1).default("embedded"),
   /** Burn-rate alert tiers; null or left out means the defaults of slo-math.md. */
   alertTiers: alertTiersSchema.nullish().transform((t) => t ?? null),
+  /** Labels to fan out by: one set of figures (and alerts) per value, e.g. per route. */
+  groupBy: z
+    .array(z.string().regex(LABEL_NAME, "a label name"))
+    .max(3, "at most 3 labels")
+    .refine((labels) => new Set(labels).size === labels.length, "each label once")
+    .default([]),
 }).superRefine((slo, ctx) => {
+  if (slo.groupBy.length > 0 && slo.dataSource !== "embedded") {
+    ctx.addIssue({ code: "custom", path: ["groupBy"], message: "grouping is computed on the embedded store for now" });
+  }
   if (slo.sli.kind !== "timeslice") return;
   // Slices are read from minute rollups, which are kept 35 days (lib/domain/retention.ts).
   if ((slo.window.kind === "rolling" && slo.window.days > 35) || (slo.window.kind === "calendar" && slo.window.unit === "quarter")) {

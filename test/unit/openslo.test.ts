@@ -195,7 +195,7 @@ describe("OpenSLO → Steadystate mapping", () => {
 
 describe("Steadystate → OpenSLO", () => {
   const definition = (overrides: Partial<SloDefinition>): SloDefinition => ({
-    id: "x", createdAt: "", updatedAt: "", alertTiers: null, exclusions: [], name: "Search under 250 ms", service: "catalog", description: "Fast search.", owner: "storefront",
+    id: "x", createdAt: "", updatedAt: "", alertTiers: null, groupBy: [], exclusions: [], name: "Search under 250 ms", service: "catalog", description: "Fast search.", owner: "storefront",
     labels: { tier: "1" }, objective: "0.9950", window: { kind: "calendar", unit: "quarter", timeZone: "Europe/Berlin" }, dataSource: "prod",
     sli: { kind: "latency", histogram: "http_request_duration_seconds", matchers: { service: "catalog" }, threshold: 0.25 },
     ...overrides,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emptyForm, formatPairs, fromDefinition, parsePairs, toDefinition } from "@/components/slo/slo-form";
 import type { SloDefinition } from "@/lib/schemas/slo";
 
-const base = { id: "x", createdAt: "", updatedAt: "", exclusions: [], description: "Orders.", owner: "payments", labels: { tier: "1" }, objective: "0.999", dataSource: "embedded", name: "n", service: "checkout" };
+const base = { id: "x", createdAt: "", updatedAt: "", exclusions: [], groupBy: ["route"], description: "Orders.", owner: "payments", labels: { tier: "1" }, objective: "0.999", dataSource: "embedded", name: "n", service: "checkout" };
 
 describe("SLO editor form", () => {
   it.each([

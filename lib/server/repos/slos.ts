@@ -6,7 +6,7 @@ import { db } from "../db";
 
 type Row = {
   id: string; name: string; description: string | null; owner: string | null; labels: string; objective: string;
-  window: string; sli: string; alertTiers: string | null; createdAt: Date; updatedAt: Date;
+  window: string; sli: string; alertTiers: string | null; groupBy: string; createdAt: Date; updatedAt: Date;
   service: { slug: string }; dataSource: { name: string } | null; exclusions: ExclusionRow[];
 };
 type ExclusionRow = { id: string; kind: string; start: Date; end: Date; reason: string; author: string; createdAt: Date };
@@ -37,6 +37,7 @@ function toDefinition(row: Row): SloDefinition {
     sli: sliSchema.parse(JSON.parse(row.sli)),
     dataSource: row.dataSource?.name ?? EMBEDDED,
     alertTiers: row.alertTiers === null ? null : z.array(alertTierSchema).parse(JSON.parse(row.alertTiers)),
+    groupBy: z.array(z.string()).parse(JSON.parse(row.groupBy)),
     exclusions: row.exclusions.map(toExclusion),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -54,6 +55,7 @@ const columns = (input: SloInput, dataSourceId: string | null) => ({
   window: JSON.stringify(input.window),
   sli: JSON.stringify(input.sli),
   alertTiers: input.alertTiers === null ? null : JSON.stringify(input.alertTiers),
+  groupBy: JSON.stringify(input.groupBy),
 });
 
 const include = {
@@ -99,8 +101,8 @@ export async function saveImportedSlos(items: readonly ImportedSlo[]): Promise<{
       for (const { refs, input } of items) {
         const data = { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) };
         const existing = await tx.slo.findUnique({ where: { serviceId_name: { serviceId: refs.serviceId, name: input.name } }, select: { id: true } });
-        // OpenSLO files carry no alert tiers: an import keeps the tiers an SLO already has.
-        const { alertTiers: _kept, ...update } = data;
+        // OpenSLO files carry no alert tiers or grouping: an import keeps what an SLO already has.
+        const { alertTiers: _kept, groupBy: _alsoKept, ...update } = data;
         const row = existing
           ? await tx.slo.update({ where: { id: existing.id }, data: update, select: { id: true } })
           : await tx.slo.create({ data, select: { id: true } });

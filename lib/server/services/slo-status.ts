@@ -14,6 +14,7 @@ import { AppError } from "../errors";
 import { log } from "../log";
 import { findDataSourceByName } from "../repos/datasources";
 import { countsOutsideExclusions } from "./slo-exclusions";
+import { groupKey, groupSli, groupsOf } from "./slo-groups";
 
 export { BURN_WINDOWS };
 
@@ -56,7 +57,7 @@ const lastGood = new Map<string, SloEvaluation>();
 /** Every figure of one SLO at `now`, or the last good ones marked stale when its source is down. */
 export async function evaluateSlo(slo: SloDefinition, now: Date) {
   try {
-    const evaluation = await computeSlo(slo, await sourceFor(slo, now), now);
+    const evaluation = await withGroups(slo, await computeSlo(slo, await sourceFor(slo, now), now), now);
     lastGood.set(slo.id, evaluation);
     return evaluation;
   } catch (error) {
@@ -67,8 +68,37 @@ export async function evaluateSlo(slo: SloDefinition, now: Date) {
   }
 }
 
+/**
+ * A grouped SLO's figures per group (e.g. per route) beside its overall ones; each group's tiers
+ * join the SLO's, named with the group, so the alert job pages per group.
+ */
+async function withGroups(slo: SloDefinition, overall: SloEvaluation, now: Date): Promise<SloEvaluation> {
+  if (slo.groupBy.length === 0) return overall;
+  const { groups, truncated } = await groupsOf(slo);
+  const figures = await Promise.all(
+    groups.map(async (labels) => {
+      const one = { ...slo, sli: groupSli(slo.sli, labels), groupBy: [] };
+      return { labels, key: groupKey(labels), evaluation: await computeSlo(one, await sourceFor(one, now), now) };
+    }),
+  );
+  return {
+    ...overall,
+    tiers: [...overall.tiers, ...figures.flatMap((g) => g.evaluation.tiers.map((t) => ({ ...t, tier: `${t.tier} {${g.key}}` })))],
+    groups: figures.map(({ labels, key, evaluation: e }) => ({
+      labels, key, status: e.status, sli: e.sli, budget: e.budget, burnRates: e.burnRates, fastestBurnRate: e.fastestBurnRate,
+      alerts: e.alerts, timeToExhaustionMs: e.timeToExhaustionMs, lowTraffic: e.lowTraffic,
+    })),
+    groupsTruncated: truncated,
+  };
+}
+
 /** Every figure of one SLO at `now`, with the counts it came from (slo-math.md "Show your work"). */
-export async function computeSlo(slo: SloDefinition, source: Source, now: Date) {
+export async function computeSlo(slo: SloDefinition, source: Source, now: Date): Promise<SloEvaluation> {
+  // Groups are filled in by withGroups.
+  return { ...(await computeFigures(slo, source, now)), groups: [], groupsTruncated: 0 };
+}
+
+async function computeFigures(slo: SloDefinition, source: Source, now: Date) {
   const window = windowBounds(windowSpec(slo.window), now);
   // A timeslice source skips excluded slices itself: it knows where slices start.
   const exclusions = slo.sli.kind === "timeslice" ? [] : slo.exclusions;
@@ -160,4 +190,8 @@ export async function computeSlo(slo: SloDefinition, source: Source, now: Date) 
     error: null as string | null,
   };
 }
-export type SloEvaluation = Awaited<ReturnType<typeof computeSlo>>;
+type SloFigures = Awaited<ReturnType<typeof computeFigures>>;
+export type SloGroupFigures = { labels: Record<string, string>; key: string } & Pick<
+  SloFigures, "status" | "sli" | "budget" | "burnRates" | "fastestBurnRate" | "alerts" | "timeToExhaustionMs" | "lowTraffic"
+>;
+export type SloEvaluation = SloFigures & { groups: SloGroupFigures[]; groupsTruncated: number };

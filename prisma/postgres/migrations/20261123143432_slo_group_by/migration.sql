@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Slo" ADD COLUMN     "groupBy" TEXT NOT NULL DEFAULT '[]';
+
