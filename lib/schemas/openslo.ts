@@ -11,6 +11,12 @@ export const ANNOTATIONS = {
   /** The SLO's Steadystate name when it is not a valid OpenSLO name (spaces, capitals). */
   name: "steadystate/name",
   owner: "steadystate/owner",
+  /**
+   * How a timeslice gauge turns a slice's samples into one value (avg, min or max). Absent: the
+   * aggregation that makes `timeSliceTarget: 1` mean what the spec says, every sample meets the
+   * objective: min for gte/gt, max for lte/lt.
+   */
+  aggregation: "steadystate/aggregation",
 } as const;
 
 const custom = <T>(ctx: z.core.ParsePayload<T>, path: PropertyKey[], message: string) =>
@@ -90,7 +96,7 @@ const objectiveSchema = z
     value: z.number().optional(),
     target: decimal.optional(),
     targetPercent: decimal.optional(),
-    timeSliceTarget: z.number().optional(),
+    timeSliceTarget: z.number().gt(0, "a share of good time in a slice, above 0 and at most 1").max(1, "a share of good time in a slice, above 0 and at most 1").optional(),
     timeSliceWindow: z.union([z.number(), z.string()]).optional(),
   })
   .check((ctx) => {
@@ -98,7 +104,7 @@ const objectiveSchema = z
   });
 export type OpenSloObjective = z.infer<typeof objectiveSchema>;
 
-const TIMESLICES = "Timeslices budgeting is not supported: Steadystate has no timeslice SLIs yet; use Occurrences (good events over all events)";
+const RATIO_TIMESLICES = "RatioTimeslices (the average of the slices' ratios) is not supported: use Timeslices (the share of good slices) or Occurrences (good events over all events)";
 
 const sloSpecSchema = z
   .strictObject({
@@ -108,8 +114,8 @@ const sloSpecSchema = z
     indicatorRef: z.string().min(1).optional(),
     timeWindow: z.array(timeWindowSchema, { error: "required: one rolling or calendar window" }).length(1, "exactly one time window"),
     budgetingMethod: z.string().check((ctx) => {
-      if (/^(Ratio)?Timeslices$/.test(ctx.value)) custom(ctx, [], TIMESLICES);
-      else if (ctx.value !== "Occurrences") custom(ctx, [], "Occurrences (Timeslices is not supported yet)");
+      if (ctx.value === "RatioTimeslices") custom(ctx, [], RATIO_TIMESLICES);
+      else if (ctx.value !== "Occurrences" && ctx.value !== "Timeslices") custom(ctx, [], "Occurrences or Timeslices");
     }),
     objectives: z
       .array(objectiveSchema)
@@ -120,9 +126,11 @@ const sloSpecSchema = z
   .check((ctx) => {
     const v = ctx.value;
     if ((v.indicator === undefined) === (v.indicatorRef === undefined)) custom(ctx, ["indicator"], "give exactly one of indicator or indicatorRef");
+    const timeslices = v.budgetingMethod === "Timeslices";
     v.objectives.forEach((o, i) => {
       for (const key of ["timeSliceTarget", "timeSliceWindow"] as const) {
-        if (o[key] !== undefined) custom(ctx, ["objectives", i, key], "only used with Timeslices budgeting");
+        if (!timeslices && o[key] !== undefined) custom(ctx, ["objectives", i, key], "only used with Timeslices budgeting");
+        if (timeslices && o[key] === undefined) custom(ctx, ["objectives", i, key], "required with Timeslices budgeting");
       }
     });
   });
@@ -149,6 +157,7 @@ export const openSloDocumentSchema = z.discriminatedUnion("kind", [openSloServic
 export type OpenSloService = z.infer<typeof openSloServiceSchema>;
 export type OpenSloSli = z.infer<typeof openSloSliSchema>;
 export type OpenSloSlo = z.infer<typeof openSloSloSchema>;
+export type OpenSloBudgetingMethod = "Occurrences" | "Timeslices";
 export type OpenSloDocument = z.infer<typeof openSloDocumentSchema>;
 
 /** POST /api/slos/import as JSON: several files at once, imported together or not at all. */

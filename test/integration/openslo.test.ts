@@ -227,13 +227,13 @@ describe("OpenSLO import", () => {
     expect(issuesOf(body)[0]).toMatchObject({ path: ["bad.yaml", 0], message: expect.stringContaining("not valid YAML") });
   });
 
-  it("refuses Timeslices budgeting clearly", async () => {
+  it("refuses RatioTimeslices budgeting clearly", async () => {
     await seedServices();
-    const timeslices = CATALOG_YAML.replace("budgetingMethod: Occurrences", "budgetingMethod: Timeslices").replace("- target: 0.99", "- target: 0.99\n      timeSliceTarget: 0.95\n      timeSliceWindow: 1m");
+    const timeslices = CATALOG_YAML.replace("budgetingMethod: Occurrences", "budgetingMethod: RatioTimeslices").replace("- target: 0.99", "- target: 0.99\n      timeSliceTarget: 0.95\n      timeSliceWindow: 1m");
     const { res, body } = await importYaml(timeslices);
     expect(res.status).toBe(422);
     expect(issuesOf(body)).toEqual([
-      { path: ["request", 0, "spec", "budgetingMethod"], message: expect.stringContaining("Timeslices budgeting is not supported: Steadystate has no timeslice SLIs yet") },
+      { path: ["request", 0, "spec", "budgetingMethod"], message: expect.stringContaining("RatioTimeslices (the average of the slices' ratios) is not supported") },
     ]);
     expect(await listed()).toEqual([]);
   });

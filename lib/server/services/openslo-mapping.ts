@@ -5,19 +5,22 @@ import "server-only";
 import { formatPromSelector, parsePromSelector, type PromSelector } from "@/lib/domain/promql-selector";
 import { EMBEDDED } from "@/lib/schemas/datasource";
 import {
-  ANNOTATIONS, type FieldIssue, fieldIssues, OPENSLO_API_VERSION, type OpenSloMetric, type OpenSloObjective,
+  ANNOTATIONS, type FieldIssue, fieldIssues, OPENSLO_API_VERSION, type OpenSloBudgetingMethod, type OpenSloMetric, type OpenSloObjective,
   type OpenSloService, type OpenSloSliSpec, type OpenSloSlo, type OpenSloTimeWindow,
 } from "@/lib/schemas/openslo";
 import type { Service } from "@/lib/schemas/service";
-import { AppError } from "../errors";
 import { type Sli, type SloDefinition, type SloInput, type SloInputRaw, sloInputSchema } from "@/lib/schemas/slo";
 import { formatFloat } from "../ingest/decode/otlp-labels";
+import { type GaugeQuery, timesliceFromOpenSlo, timesliceToOpenSlo } from "./openslo-timeslices";
 
 type Path = (string | number)[];
 export type Mapped<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
 
-/** An SLI as Steadystate holds it, with where its data source and (for latency) its boundary were written. */
-export type MappedSli = { sli: Sli; dataSource: string; dataSourcePath: Path | null; queryPath: Path };
+/**
+ * An SLI as Steadystate holds it, with where its data source and (for latency) its boundary were
+ * written. For Timeslices a thresholdMetric is a gauge, which the SLO's objective completes.
+ */
+export type MappedSli = { sli: Sli | GaugeQuery; dataSource: string; dataSourcePath: Path | null; queryPath: Path };
 
 const QUERY = ["metricSource", "spec", "query"];
 
@@ -37,8 +40,11 @@ function dataSourceOf(metrics: [Path, OpenSloMetric][], issues: FieldIssue[]): {
   return first.name === undefined ? { name: EMBEDDED, path: null } : { name: first.name, path: first.path };
 }
 
-/** An SLI spec as a ratio SLI (ratioMetric) or a latency SLI (thresholdMetric on a histogram bucket). */
-export function sliFromOpenSlo(spec: OpenSloSliSpec): Mapped<MappedSli> {
+/**
+ * An SLI spec as a ratio SLI (ratioMetric), or for Occurrences a latency SLI (thresholdMetric on a
+ * histogram bucket), for Timeslices a gauge (thresholdMetric on any selector).
+ */
+export function sliFromOpenSlo(spec: OpenSloSliSpec, method: OpenSloBudgetingMethod = "Occurrences"): Mapped<MappedSli> {
   const issues: FieldIssue[] = [];
   if (spec.ratioMetric) {
     const { good, bad, total } = spec.ratioMetric;
@@ -55,6 +61,10 @@ export function sliFromOpenSlo(spec: OpenSloSliSpec): Mapped<MappedSli> {
   const source = dataSourceOf([[["thresholdMetric"], metric]], issues);
   const queryPath = ["thresholdMetric", ...QUERY];
   if (!selector) return { ok: false, issues };
+  if (method === "Timeslices") {
+    if (issues.length > 0) return { ok: false, issues };
+    return { ok: true, value: { sli: { kind: "gauge", ...selector }, dataSource: source.name, dataSourcePath: source.path, queryPath } };
+  }
   const { le, ...matchers } = selector.matchers;
   const threshold = Number(le);
   if (!selector.metric.endsWith("_bucket") || le === undefined || !Number.isFinite(threshold) || threshold <= 0) {
@@ -140,8 +150,11 @@ export function sloFromOpenSlo(doc: OpenSloSlo, indicator: MappedSli): Mapped<Sl
   const objectivePath = ["spec", "objectives", 0];
   const o = spec.objectives[0]!; // the schema allows exactly one
   const objective = objectiveFrom(o, objectivePath, issues);
-  const { sli } = indicator;
-  if (sli.kind === "ratio") {
+  let sli = indicator.sli;
+  if (spec.budgetingMethod === "Timeslices") {
+    const timeslice = timesliceFromOpenSlo(doc, sli, issues);
+    if (timeslice) sli = timeslice;
+  } else if (sli.kind === "ratio") {
     for (const key of ["op", "value"] as const) {
       if (o[key] !== undefined) issues.push({ path: [...objectivePath, key], message: "only used with a thresholdMetric" });
     }
@@ -153,7 +166,7 @@ export function sloFromOpenSlo(doc: OpenSloSlo, indicator: MappedSli): Mapped<Sl
     }
   }
   const window = windowFrom(spec.timeWindow[0]!, ["spec", "timeWindow", 0], issues);
-  if (issues.length > 0 || objective === undefined || window === undefined) return { ok: false, issues };
+  if (issues.length > 0 || objective === undefined || window === undefined || sli.kind === "gauge") return { ok: false, issues };
   const raw: SloInputRaw = {
     name: metadata.annotations?.[ANNOTATIONS.name] ?? metadata.name,
     service: spec.service,
@@ -183,7 +196,7 @@ function metricOf(selector: PromSelector, dataSource: string): OpenSloMetric {
 
 function sliSpecOf(slo: SloDefinition): OpenSloSliSpec {
   const { sli, dataSource } = slo;
-  if (sli.kind === "timeslice") throw new AppError("UNPROCESSABLE", `"${slo.name}" has a timeslice SLI, which the OpenSLO export does not write yet`);
+  if (sli.kind === "timeslice") return timesliceToOpenSlo(sli, (s) => metricOf(s, dataSource)).spec;
   if (sli.kind === "latency") {
     const bucket = { metric: `${sli.histogram}_bucket`, matchers: { ...sli.matchers, le: formatFloat(sli.threshold) } };
     return { thresholdMetric: metricOf(bucket, dataSource) };
@@ -213,6 +226,8 @@ export function openSloSloOf(slo: SloDefinition): OpenSloSlo {
   };
   const { window, sli } = slo;
   const objective = Number(slo.objective);
+  const timeslice = sli.kind === "timeslice" ? timesliceToOpenSlo(sli, (s) => metricOf(s, slo.dataSource)) : null;
+  Object.assign(annotations, timeslice?.annotations);
   return {
     apiVersion: OPENSLO_API_VERSION,
     kind: "SLO",
@@ -231,8 +246,12 @@ export function openSloSloOf(slo: SloDefinition): OpenSloSlo {
           ? { duration: `${window.days}d`, isRolling: true }
           : { duration: { week: "1w", month: "1M", quarter: "1Q" }[window.unit], calendar: { startTime: CALENDAR_START, timeZone: window.timeZone }, isRolling: false },
       ],
-      budgetingMethod: "Occurrences",
-      objectives: [sli.kind === "latency" ? { op: "lte", value: sli.threshold, target: objective } : { target: objective }],
+      budgetingMethod: timeslice ? "Timeslices" : "Occurrences",
+      objectives: [
+        timeslice
+          ? { ...(timeslice.objective.op ? { op: timeslice.objective.op, value: timeslice.objective.value } : {}), target: objective, timeSliceTarget: timeslice.objective.timeSliceTarget, timeSliceWindow: timeslice.objective.timeSliceWindow }
+          : sli.kind === "latency" ? { op: "lte", value: sli.threshold, target: objective } : { target: objective },
+      ],
     },
   };
 }

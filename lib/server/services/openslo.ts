@@ -1,7 +1,7 @@
 import "server-only";
 import { Document, isPair, isScalar, LineCounter, parseAllDocuments, visit } from "yaml";
 import { EMBEDDED } from "@/lib/schemas/datasource";
-import { fieldIssues, type OpenSloDocument, openSloDocumentSchema, type OpenSloSlo } from "@/lib/schemas/openslo";
+import { fieldIssues, type OpenSloBudgetingMethod, type OpenSloDocument, openSloDocumentSchema, type OpenSloSlo } from "@/lib/schemas/openslo";
 import type { SloDefinition, SloInput } from "@/lib/schemas/slo";
 import { AppError, type ErrorIssue } from "../errors";
 import { findDataSourceByName } from "../repos/datasources";
@@ -100,28 +100,41 @@ type Candidate = { slo: Parsed<OpenSloSlo>; sli: Located; input: SloInput };
 
 /** Every SLO of the files as a definition, or the problems; SLIs are resolved by name across all files. */
 function mapDocuments(documents: Parsed<OpenSloDocument>[], problems: Problems): Candidate[] {
-  const slis = new Map<string, { at: Source; mapped: MappedSli | null }>();
+  // A thresholdMetric means a histogram bucket for Occurrences and a gauge for Timeslices, so an
+  // SLI is read as each SLO that references it budgets (Occurrences when none does).
+  const methods = new Map<string, Set<OpenSloBudgetingMethod>>();
+  for (const { doc } of documents) {
+    if (doc.kind !== "SLO" || !doc.spec.indicatorRef) continue;
+    const set = methods.get(doc.spec.indicatorRef) ?? new Set();
+    methods.set(doc.spec.indicatorRef, set.add(doc.spec.budgetingMethod as OpenSloBudgetingMethod));
+  }
+  const slis = new Map<string, { at: Source; mapped: Map<OpenSloBudgetingMethod, MappedSli | null> }>();
   for (const { at, doc } of documents) {
     if (doc.kind !== "SLI") continue;
     const seen = slis.get(doc.metadata.name);
     if (seen) problems.add(at, ["metadata", "name"], `an SLI named "${doc.metadata.name}" is already defined in ${seen.at.file} document ${seen.at.index.join(".")}`);
-    const mapped = sliFromOpenSlo(doc.spec);
-    if (!mapped.ok) problems.addAll(at, ["spec"], mapped.issues);
-    if (!seen) slis.set(doc.metadata.name, { at, mapped: mapped.ok ? mapped.value : null });
+    const byMethod = new Map<OpenSloBudgetingMethod, MappedSli | null>();
+    for (const method of methods.get(doc.metadata.name) ?? ["Occurrences" as const]) {
+      const mapped = sliFromOpenSlo(doc.spec, method);
+      if (!mapped.ok) problems.addAll(at, ["spec"], mapped.issues);
+      byMethod.set(method, mapped.ok ? mapped.value : null);
+    }
+    if (!seen) slis.set(doc.metadata.name, { at, mapped: byMethod });
   }
   const candidates: Candidate[] = [];
   const keys = new Map<string, Source>();
   for (const { at, doc } of documents) {
     if (doc.kind !== "SLO") continue;
     let sli: Located | null = null;
+    const method = doc.spec.budgetingMethod as OpenSloBudgetingMethod;
     if (doc.spec.indicator) {
-      const mapped = sliFromOpenSlo(doc.spec.indicator.spec);
+      const mapped = sliFromOpenSlo(doc.spec.indicator.spec, method);
       if (mapped.ok) sli = { at, base: ["spec", "indicator", "spec"], mapped: mapped.value };
       else problems.addAll(at, ["spec", "indicator", "spec"], mapped.issues);
     } else {
       const ref = slis.get(doc.spec.indicatorRef!);
       if (!ref) problems.add(at, ["spec", "indicatorRef"], `no SLI document named "${doc.spec.indicatorRef}" in this import`);
-      else if (ref.mapped) sli = { at: ref.at, base: ["spec"], mapped: ref.mapped };
+      else if (ref.mapped.get(method)) sli = { at: ref.at, base: ["spec"], mapped: ref.mapped.get(method)! };
     }
     if (!sli) continue; // the SLI's own problems are already reported
     const input = sloFromOpenSlo(doc, sli.mapped);
