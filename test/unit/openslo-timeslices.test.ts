@@ -74,7 +74,7 @@ describe("OpenSLO Timeslices → timeslice SLI", () => {
 
 describe("timeslice SLI → OpenSLO Timeslices", () => {
   const definition = (sli: SloDefinition["sli"]): SloDefinition => ({
-    id: "x", createdAt: "", updatedAt: "", alertTiers: null, exclusions: [], name: "probe", service: "api", description: null, owner: null,
+    id: "x", createdAt: "", updatedAt: "", alertTiers: null, groupBy: [], exclusions: [], name: "probe", service: "api", description: null, owner: null,
     labels: {}, objective: "0.99", window: { kind: "rolling", days: 7 }, dataSource: "embedded", sli,
   });
 
