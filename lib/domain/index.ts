@@ -13,3 +13,7 @@ export * from "./alert-state";
 export * from "./promql-selector";
 export * from "./events";
 export * from "./time-range";
+export * from "./replication";
+export * from "./replication-exporters";
+export * from "./replication-probe";
+export * from "./replication-chart";
