@@ -41,7 +41,8 @@ export const EXPORTER_LAG_METRIC: Record<Exporter, { metric: string; unit: "seco
   patroni: { metric: "patroni_xlog_replayed_location", unit: "bytes" },
 };
 
-type Reading = { value: number | null; isFresh: boolean; wasSeen: boolean };
+/** value: the last sample while fresh, else null; last: the last sample however old (for roles, which outlive a scrape gap). */
+type Reading = { value: number | null; last: number | null; isFresh: boolean; wasSeen: boolean };
 
 const memberLabel = (exporter: Exporter, labels: Record<string, string>) =>
   (exporter === "patroni" ? labels.name : undefined) ?? labels.instance ?? labels.server ?? "default";
@@ -56,9 +57,9 @@ export function exporterMembers(exporter: Exporter, series: LastSample[], now: n
   }
   const read = (metrics: Map<string, LastSample>, ...names: string[]): Reading => {
     const s = names.map((n) => metrics.get(n)).find(Boolean);
-    if (!s || s.lastT === null) return { value: null, isFresh: false, wasSeen: false };
+    if (!s || s.lastT === null) return { value: null, last: null, isFresh: false, wasSeen: false };
     const isFresh = now - s.lastT <= STALE_AFTER_MS;
-    return { value: isFresh ? s.lastV : null, isFresh, wasSeen: true };
+    return { value: isFresh ? s.lastV : null, last: s.lastV, isFresh, wasSeen: true };
   };
   const up = (r: Reading) => r.isFresh && r.value === 1;
   const members = [...byMember.entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -66,7 +67,7 @@ export function exporterMembers(exporter: Exporter, series: LastSample[], now: n
   if (exporter === "patroni") {
     const primaryLocation = Math.max(0, ...members.map(([, m]) => read(m, "patroni_xlog_location").value ?? 0));
     return members.map(([name, m]) => {
-      const role: MemberRole = up(read(m, "patroni_primary")) ? "primary" : "replica";
+      const role: MemberRole = read(m, "patroni_primary").last === 1 ? "primary" : "replica";
       const replayed = read(m, "patroni_xlog_replayed_location");
       const streaming = read(m, "patroni_postgres_streaming");
       const replayedAt = read(m, "patroni_xlog_replayed_timestamp").value;
@@ -105,7 +106,7 @@ export function exporterMembers(exporter: Exporter, series: LastSample[], now: n
     const isReplica = read(m, "pg_replication_is_replica");
     const lag = read(m, "pg_replication_lag_seconds", "pg_replication_lag");
     // is_replica comes with every scrape; without it, a member that reported lag was a replica.
-    const role: MemberRole = isReplica.value === 0 ? "primary" : isReplica.value === 1 || lag.wasSeen ? "replica" : "primary";
+    const role: MemberRole = isReplica.last === 0 ? "primary" : isReplica.last === 1 || lag.wasSeen ? "replica" : "primary";
     return {
       name, role,
       isReachable: up(read(m, "pg_up")),

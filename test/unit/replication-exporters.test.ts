@@ -54,3 +54,12 @@ describe("exporterMembers", () => {
     expect(exporterMembers("patroni", series, NOW)[1]!.lag).toEqual({ seconds: 0, bytes: 0 });
   });
 });
+
+describe("exporterMembers when everything goes quiet", () => {
+  it("keeps each member's last known role: a silent leader is an unreachable primary, not a replica", () => {
+    const old = NOW - STALE_AFTER_MS - 60_000;
+    const series = [...scrape("patroni-primary.prom", "a", old), ...scrape("patroni-replica.prom", "b", old), ...scrape("postgres-exporter-primary.prom", "c", old)];
+    expect(pick(exporterMembers("patroni", series.filter((s) => s.labels.instance !== "c"), NOW))).toEqual([["patroni1", "primary", false, null, null, null, null], ["patroni2", "replica", false, false, null, null, null]]);
+    expect(pick(exporterMembers("postgres_exporter", series.filter((s) => s.labels.instance === "c"), NOW))).toEqual([["c", "primary", false, null, null, null, null]]);
+  });
+});
