@@ -4,6 +4,16 @@ import { formatValue } from "@/components/charts/units";
 import { utc } from "./format";
 import { MemberTable } from "./member-table";
 
+/** One marker per chart step with failovers, naming every member involved (labels would overlap otherwise). */
+function failoverMarkers(events: ClusterDetail["events"], stepMs: number): ChartMarker[] {
+  const byStep = new Map<number, Set<string>>();
+  for (const e of events.filter((e) => e.kind === "failover")) {
+    const t = Math.floor(Date.parse(e.at) / stepMs) * stepMs;
+    byStep.set(t, (byStep.get(t) ?? new Set()).add(String(e.detail.member ?? "?")));
+  }
+  return [...byStep].map(([t, members]) => ({ t, label: `failover: ${[...members].join(", ")}`, color: "var(--danger)" }));
+}
+
 /** Why the cluster cannot be seen, in words a person can act on (wrong password, refused, timed out). */
 function ProbeErrors({ detail }: { detail: ClusterDetail }) {
   const { cluster } = detail;
@@ -12,7 +22,7 @@ function ProbeErrors({ detail }: { detail: ClusterDetail }) {
   return (
     <div className="banner" data-tone="danger" role="alert">
       <strong>Cannot probe this cluster.</strong>{" "}
-      {cluster.lastError ? <>The primary did not answer: {cluster.lastError}.</> : null}
+      {cluster.lastError ? <>The primary did not answer: {cluster.lastError.replace(/[.?!]$/, "")}.</> : null}
       {broken.filter((m) => m.error !== cluster.lastError).map((m) => <div key={m.name}>{m.name}: {m.error}</div>)}
       <div className="muted small">Last probe {utc(cluster.probedAt)}. Check the connection string, the password and that the host accepts connections from this server.</div>
     </div>
@@ -22,7 +32,7 @@ function ProbeErrors({ detail }: { detail: ClusterDetail }) {
 export function ClusterDetailView({ detail }: { detail: ClusterDetail }) {
   const { cluster, chart, events } = detail;
   const series = chart.members.map((m) => ({ key: m.key, label: m.label }));
-  const markers: ChartMarker[] = events.filter((e) => e.kind === "failover").map((e) => ({ t: Date.parse(e.at), label: `failover: ${String(e.detail.member ?? "")}`, color: "var(--danger)" }));
+  const markers = failoverMarkers(events, detail.stepMs);
   const domain = { from: chart.seconds[0]?.t ?? 0, to: (chart.seconds.at(-1)?.t ?? 0) + detail.stepMs };
   const has = (points: ChartPoint[]) => points.some((p) => series.some((s) => p[s.key] !== null));
   return (

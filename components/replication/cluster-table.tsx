@@ -24,7 +24,7 @@ export function ClusterTable({ clusters, caption }: { clusters: ClusterSummary[]
           <tr className="cluster-row">
             <th scope="rowgroup" colSpan={2}>
               <Link href={`/replication/${c.id}`}>{c.name}</Link>
-              <span className="muted"> · {c.kind === "postgres" ? "probed" : c.exporter}{c.service ? ` · ${c.service}` : ""}{c.paused ? " · probing paused" : ""}</span>
+              <span className="muted small"> · {c.kind === "postgres" ? "direct probe" : c.exporter}{c.service ? ` · ${c.service}` : ""}{c.paused ? " · probing paused" : ""}</span>
             </th>
             <td><ReplicationStateBadge state={c.state} /></td>
             <td colSpan={3} className="muted">

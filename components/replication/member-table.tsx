@@ -19,7 +19,7 @@ export function MemberTable({ cluster }: { cluster: ClusterView }) {
             <th scope="row">{m.name}</th>
             <td>{m.role}{m.timeline !== null ? <span className="muted"> · timeline {m.timeline}</span> : null}</td>
             <td><ReplicationStateBadge state={m.state} />{m.error ? <div className="muted small">{m.error}</div> : null}</td>
-            <td>{utc(m.since)}</td>
+            <td className="nowrap">{utc(m.since)}</td>
             <td>{m.role === "primary" ? <span className="muted">—</span> : lagSeconds(m.lagSeconds)}</td>
             <td>{m.role === "primary" ? <span className="muted">—</span> : lagBytes(m.lagBytes)}</td>
             <td>{m.connection ? <code className="small">{m.connection}</code> : <span className="muted">{cluster.kind === "postgres" ? "seen from the primary" : "from metrics"}</span>}</td>

@@ -51,7 +51,7 @@ const member = (name: string, role: "primary" | "replica", state: MemberObservat
 
 async function seedCluster(options: {
   name: string; service: string; members: { name: string; role: "primary" | "replica" }[];
-  now: Date; samples: SampleRow[]; current: MemberObservation[]; events: (id: string) => NewEvent[]; error?: string;
+  now: Date; since: Date; samples: SampleRow[]; current: MemberObservation[]; events: (id: string) => NewEvent[];
 }) {
   const input = clusterInputSchema.parse({
     kind: "postgres", name: options.name, service: options.service, paused: true, maxLagSeconds: 30, maxLagBytes: 64 * 1024 * 1024,
@@ -61,8 +61,10 @@ async function seedCluster(options: {
   const cluster = await createCluster(input, options.members.map((m) => ({ name: m.name, role: m.role, connection: null, display: `postgresql://steadystate_monitor:****@${m.name}.internal:5432/postgres` })));
   await insertSamples(cluster.id, options.samples);
   await recordEvents(options.events(cluster.id));
-  // The current state, as the last probe would have stored it (since = when it last changed).
-  await saveProbe((await findCluster(cluster.id))!, { at: options.now, error: options.error ?? null, members: options.current, keepSamples: false, events: [] });
+  // The current state as probes would have stored it: first seen so at `since`, unchanged until now.
+  for (const at of [options.since, options.now]) {
+    await saveProbe((await findCluster(cluster.id))!, { at, error: null, members: options.current, keepSamples: false, events: [] });
+  }
 }
 
 export async function seedDemoReplication(nowMs = Date.now()): Promise<number> {
@@ -84,7 +86,7 @@ export async function seedDemoReplication(nowMs = Date.now()): Promise<number> {
     ];
     const ev = (id: string, at: Date, kind: "replication" | "failover", title: string, detail: Record<string, unknown>): NewEvent => ({ at, kind, subject: id, service: "checkout", title: `orders-db: ${title}`, detail: { cluster: "orders-db", ...detail } });
     await seedCluster({
-      name: "orders-db", service: "checkout", now, samples,
+      name: "orders-db", service: "checkout", now, since: new Date(rejoin), samples,
       members: [{ name: "orders-db-1", role: "primary" }, { name: "orders-db-2", role: "replica" }, { name: "orders-db-3", role: "replica" }],
       current: [
         member("orders-db-2", "primary", "ok", { timeline: 5, inRecovery: false }),
@@ -105,7 +107,7 @@ export async function seedDemoReplication(nowMs = Date.now()): Promise<number> {
 
   if (!existing.has("accounts-db")) {
     await seedCluster({
-      name: "accounts-db", service: "accounts", now, samples: lagSamples("accounts-db-2", t, { seed: 7 }),
+      name: "accounts-db", service: "accounts", now, since: new Date(t - DAYS * 86_400_000), samples: lagSamples("accounts-db-2", t, { seed: 7 }),
       members: [{ name: "accounts-db-1", role: "primary" }, { name: "accounts-db-2", role: "replica" }],
       current: [member("accounts-db-1", "primary", "ok", { timeline: 2, inRecovery: false }), member("accounts-db-2", "replica", "ok", { timeline: 2, lag: { seconds: 0, bytes: 0 } })],
       events: () => [],
@@ -117,7 +119,7 @@ export async function seedDemoReplication(nowMs = Date.now()): Promise<number> {
     // Its replica was shut down 40 minutes ago for a disk swap: stopped, not zero lag.
     const down = t - 40 * MIN;
     await seedCluster({
-      name: "payments-ledger", service: "payments-gateway", now,
+      name: "payments-ledger", service: "payments-gateway", now, since: new Date(down),
       samples: lagSamples("ledger-replica", t, { seed: 11, active: [{ from: 0, to: down }] }),
       members: [{ name: "ledger-primary", role: "primary" }, { name: "ledger-replica", role: "replica" }],
       current: [
