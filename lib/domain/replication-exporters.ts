@@ -42,6 +42,9 @@ export const EXPORTER_LAG_METRIC: Record<Exporter, { metric: string; unit: "seco
 };
 
 /** value: the last sample while fresh, else null; last: the last sample however old (for roles, which outlive a scrape gap). */
+/** Does a series carry every label of a cluster's matchers (exact equality, as SLO matchers)? */
+export const matchesLabels = (labels: Record<string, string>, matchers: Record<string, string>) => Object.entries(matchers).every(([k, v]) => labels[k] === v);
+
 type Reading = { value: number | null; last: number | null; isFresh: boolean; wasSeen: boolean };
 
 const memberLabel = (exporter: Exporter, labels: Record<string, string>) =>

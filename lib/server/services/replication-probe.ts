@@ -1,6 +1,6 @@
 import "server-only";
 import { detectFailovers, failoverTitle, memberState, stateChanges, stateChangeTitle, type MemberSnapshot } from "@/lib/domain/replication";
-import { EXPORTER_METRICS, exporterMembers, type Exporter } from "@/lib/domain/replication-exporters";
+import { EXPORTER_METRICS, exporterMembers, matchesLabels, type Exporter } from "@/lib/domain/replication-exporters";
 import { observeCluster, type ClusterObservation, type MemberObservation, type RegisteredNode } from "@/lib/domain/replication-probe";
 import type { NewEvent } from "../repos/events";
 import { findLastSamples, saveProbe, type StoredCluster } from "../repos/replication";
@@ -9,8 +9,6 @@ import { openSecret } from "../secrets";
 
 /** AAD of sealed connection strings: they open for this use only. */
 export const CONNECTION_PURPOSE = "replication.connection";
-
-const matches = (labels: Record<string, string>, matchers: Record<string, string>) => Object.entries(matchers).every(([k, v]) => labels[k] === v);
 
 async function observePostgres(cluster: StoredCluster, previous: MemberSnapshot[]): Promise<ClusterObservation> {
   const registered = cluster.members.filter((m) => m.connection !== null);
@@ -32,7 +30,7 @@ async function observePostgres(cluster: StoredCluster, previous: MemberSnapshot[
 async function observeExporter(cluster: StoredCluster, now: Date): Promise<ClusterObservation> {
   const exporter = cluster.exporter as Exporter;
   const matchers = JSON.parse(cluster.matchers ?? "{}") as Record<string, string>;
-  const series = (await findLastSamples(EXPORTER_METRICS[exporter])).filter((s) => matches(s.labels, matchers));
+  const series = (await findLastSamples(EXPORTER_METRICS[exporter])).filter((s) => matchesLabels(s.labels, matchers));
   const thresholds = { maxLagSeconds: cluster.maxLagSeconds, maxLagBytes: cluster.maxLagBytes };
   const members: MemberObservation[] = exporterMembers(exporter, series, now.getTime()).map((m) => {
     const state = memberState(m, thresholds);

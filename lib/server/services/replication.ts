@@ -1,7 +1,7 @@
 import "server-only";
 import { chartStepMs, type TimeRange } from "@/lib/domain/time-range";
 import { lagChart, sparklineValues, type LagChart, type LagSample } from "@/lib/domain/replication-chart";
-import { EXPORTER_LAG_METRIC, type Exporter } from "@/lib/domain/replication-exporters";
+import { EXPORTER_LAG_METRIC, matchesLabels, type Exporter } from "@/lib/domain/replication-exporters";
 import type { EventRecord } from "@/lib/domain/events";
 import { HOUR_MS } from "@/lib/domain/slo-math";
 import { maskConnection, type ClusterInput, type ClusterView } from "@/lib/schemas/replication";
@@ -37,8 +37,6 @@ export async function probeClusterNow(id: string, now: Date): Promise<ClusterVie
   return repo.toClusterView(await getCluster(id));
 }
 
-const matches = (labels: Record<string, string>, matchers: Record<string, string>) => Object.entries(matchers).every(([k, v]) => labels[k] === v);
-
 /** Lag samples of several clusters in [from, to): stored probe samples, or the exporter's minute rollups. */
 async function lagSamples(clusters: repo.StoredCluster[], from: Date, to: Date): Promise<Map<string, LagSample[]>> {
   const out = new Map<string, LagSample[]>(clusters.map((c) => [c.id, []]));
@@ -50,11 +48,11 @@ async function lagSamples(clusters: repo.StoredCluster[], from: Date, to: Date):
     const exporter = c.exporter as Exporter;
     const matchers = JSON.parse(c.matchers ?? "{}") as Record<string, string>;
     const { metric, unit } = EXPORTER_LAG_METRIC[exporter];
-    const rows = (await findSeriesMinutes({ metric, start: from, end: to })).filter((r) => matches(r.labels, matchers));
+    const rows = (await findSeriesMinutes({ metric, start: from, end: to })).filter((r) => matchesLabels(r.labels, matchers));
     // Patroni reports positions, not lag: lag is the leader's position minus the replica's, per minute.
     const leader = new Map<string, number>();
     if (exporter === "patroni") {
-      for (const r of (await findSeriesMinutes({ metric: "patroni_xlog_location", start: from, end: to })).filter((r) => matches(r.labels, matchers))) {
+      for (const r of (await findSeriesMinutes({ metric: "patroni_xlog_location", start: from, end: to })).filter((r) => matchesLabels(r.labels, matchers))) {
         for (const m of r.minutes) leader.set(m.start, Math.max(leader.get(m.start) ?? 0, m.last));
       }
     }
