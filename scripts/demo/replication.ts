@@ -44,10 +44,15 @@ function lagSamples(member: string, now: number, options: { active?: Span[]; spi
   return rows;
 }
 
-const member = (name: string, role: "primary" | "replica", state: MemberObservation["state"], over: Partial<MemberObservation> = {}): MemberObservation => ({
-  name, role, state, inRecovery: role === "replica", timeline: 1, lag: role === "replica" ? { seconds: 0.12, bytes: 48 * 1024 } : { seconds: null, bytes: null },
-  error: null, isRegistered: true, observed: { demo: true }, ...over,
-});
+function member(name: string, role: "primary" | "replica", state: MemberObservation["state"], over: Partial<MemberObservation> = {}): MemberObservation {
+  const lag = over.lag ?? (role === "replica" ? { seconds: 0.12, bytes: 48 * 1024 } : { seconds: null, bytes: null });
+  // What the primary's pg_stat_replication would say of a streaming replica.
+  const sender = { state: "streaming", syncState: name.endsWith("-3") ? "sync" : "async", writeLagSeconds: 0.001, flushLagSeconds: 0.002, replayLagSeconds: lag.seconds };
+  return {
+    name, role, state, inRecovery: role === "replica", timeline: 1, lag, error: null, isRegistered: true,
+    observed: role === "replica" && state === "ok" ? { demo: true, sender } : { demo: true }, ...over,
+  };
+}
 
 async function seedCluster(options: {
   name: string; service: string; members: { name: string; role: "primary" | "replica" }[];
