@@ -7,7 +7,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, writeFileSync
 import path from "node:path";
 import { freePort } from "./free-port.mjs";
 
-function pgBin(name) {
+export function pgBin(name) {
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   for (const v of versions) {
@@ -21,20 +21,24 @@ function pgBin(name) {
 const isRoot = process.getuid?.() === 0;
 const USER = "nobody";
 
-function runAsOwner(bin, args) {
+export function runAsOwner(bin, args) {
   const [cmd, argv] = isRoot ? ["runuser", ["-u", USER, "--", bin, ...args]] : [bin, args];
   return execFileSync(cmd, argv, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
 }
 
-export async function startPostgres(dir) {
-  const data = path.join(dir, "data");
+/** Makes `dir` the unprivileged owner's (as root), mode 700, as initdb wants. */
+export function ownDir(dir) {
   mkdirSync(dir, { recursive: true });
   if (isRoot) {
     const id = (flag) => Number(execFileSync("id", [flag, USER], { encoding: "utf8" }).trim());
-    const [uid, gid] = [id("-u"), id("-g")];
-    chownSync(dir, uid, gid);
+    chownSync(dir, id("-u"), id("-g"));
   }
   chmodSync(dir, 0o700);
+}
+
+export async function startPostgres(dir) {
+  const data = path.join(dir, "data");
+  ownDir(dir);
   runAsOwner(pgBin("initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-instructions"]);
   const port = await freePort();
   // Durability off: this cluster is thrown away after the tests, and fsync only slows them.

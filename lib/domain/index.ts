@@ -14,3 +14,7 @@ export * from "./promql-selector";
 export * from "./events";
 export * from "./time-range";
 export * from "./timeslice";
+export * from "./replication";
+export * from "./replication-exporters";
+export * from "./replication-probe";
+export * from "./replication-chart";

@@ -8,6 +8,12 @@ const booleanFlag = z
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().default(fallback);
 
+/** A 32-byte key, written as 64 hex digits or as base64 (`openssl rand -base64 32`). */
+export function parseSecretKey(value: string): Buffer | null {
+  const bytes = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : /^[A-Za-z0-9+/_-]{43}=?$/.test(value) ? Buffer.from(value, "base64") : null;
+  return bytes?.length === 32 ? bytes : null;
+}
+
 /** Every setting Steadystate reads. README.md "Configuration" documents each one. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -27,6 +33,19 @@ export const envSchema = z.object({
     .string()
     .min(16, "must be at least 16 characters")
     .optional(),
+  // Seals stored secrets (replication connection strings). Unset: registering them is refused.
+  STEADYSTATE_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return undefined;
+      const key = parseSecretKey(value);
+      if (!key) {
+        ctx.addIssue({ code: "custom", message: "must be 32 bytes: 64 hex digits or base64 (openssl rand -base64 32)" });
+        return z.NEVER;
+      }
+      return key;
+    }),
   STEADYSTATE_DEMO: booleanFlag.default(false),
   STEADYSTATE_JOBS: booleanFlag.default(true),
   STEADYSTATE_DB_READY_TIMEOUT_MS: positiveInt(2000),

@@ -1,9 +1,11 @@
 import "server-only";
 import { HOUR_MS, MINUTE_MS } from "@/lib/domain/slo-math";
 import { env } from "./env";
+import { REPLICATION_PROBE_INTERVAL_MS } from "@/lib/domain/replication";
 import { startIngest } from "./ingest/store";
 import { evaluateAlerts } from "./jobs/evaluate-alerts";
 import { log } from "./log";
+import { probeReplication } from "./jobs/probe-replication";
 import { pruneRollups } from "./jobs/retention";
 import { startJobs } from "./jobs/runner";
 
@@ -27,6 +29,7 @@ export function boot(): void {
     startJobs([
       { name: "evaluate-alerts", intervalMs: MINUTE_MS, run: evaluateAlerts },
       { name: "prune-rollups", intervalMs: HOUR_MS, run: pruneRollups },
+      { name: "probe-replication", intervalMs: REPLICATION_PROBE_INTERVAL_MS, run: probeReplication },
     ]);
   }
 }

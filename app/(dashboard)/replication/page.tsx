@@ -1,11 +1,25 @@
-import { EmptyPage } from "@/components/ui/empty-page";
+import { ClusterTable } from "@/components/replication/cluster-table";
+import { RegisterClusterHint } from "@/components/replication/register-hint";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { listClusterSummaries } from "@/lib/server/services/replication";
 
+export const dynamic = "force-dynamic";
 export const metadata = { title: "Replication" };
 
-export default function Page() {
+export default async function ReplicationPage() {
+  const clusters = await listClusterSummaries(new Date());
+  const members = clusters.reduce((n, c) => n + c.members.length, 0);
   return (
-    <EmptyPage title="Replication" description="Replica lag in time and bytes, and every failover." emptyTitle="No database clusters registered">
-      <p>Register a PostgreSQL cluster by its primary&apos;s connection string and Steadystate probes <code>pg_stat_replication</code> on it every minute; or send postgres_exporter, mysqld_exporter or Patroni metrics and their replicas appear here.</p>
-    </EmptyPage>
+    <>
+      <PageHeader title="Replication" description="Every replica's lag in time and bytes, its state against the cluster's thresholds, and every failover." />
+      {clusters.length === 0 ? (
+        <EmptyState title="No database clusters registered">
+          <RegisterClusterHint />
+        </EmptyState>
+      ) : (
+        <ClusterTable clusters={clusters} caption={`${clusters.length} clusters, ${members} members; lag is the replay lag behind the primary`} />
+      )}
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { ReplicationPanel } from "@/components/replication/service-panel";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { findService } from "@/lib/server/services/services";
@@ -16,6 +17,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
         <dt>Slug</dt><dd><code>{service.slug}</code></dd>
         <dt>Team</dt><dd>{service.team ?? "—"}</dd>
       </dl>
+      <ReplicationPanel service={service.slug} />
       <EmptyState title="No SLOs, breakers or replicas for this service yet">
         <p>This page will show the service&apos;s SLOs, its dependencies&apos; circuit-breaker states and its databases&apos; replication lag once their data arrives. Send metrics labelled <code>service=&quot;{service.slug}&quot;</code> to get started.</p>
       </EmptyState>

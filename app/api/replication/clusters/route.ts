@@ -1,0 +1,11 @@
+import { clusterInputSchema } from "@/lib/schemas/replication";
+import { parseJson, route } from "@/lib/server/http";
+import { listClusterSummaries, registerCluster } from "@/lib/server/services/replication";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ name: "/api/replication/clusters", access: "public" }, async () => ({ clusters: await listClusterSummaries(new Date()) }));
+
+export const POST = route({ name: "/api/replication/clusters", access: "token" }, async ({ req }) =>
+  Response.json(await registerCluster(await parseJson(req, clusterInputSchema)), { status: 201 }),
+);
