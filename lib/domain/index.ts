@@ -13,3 +13,5 @@ export * from "./alert-state";
 export * from "./promql-selector";
 export * from "./events";
 export * from "./time-range";
+export * from "./fmea";
+export * from "./fmea-evidence";
