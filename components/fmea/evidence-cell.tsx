@@ -1,0 +1,21 @@
+import type { FailureModeView } from "@/lib/schemas/fmea";
+
+/** What the events say beside the team's ratings; a disagreement asks for review, in words. */
+export function EvidenceCell({ mode }: { mode: Pick<FailureModeView, "links" | "evidence"> }) {
+  const e = mode.evidence;
+  if (mode.links.length === 0) return <span className="muted">no links</span>;
+  const times = e.occurrences === 1 ? "1 occurrence" : `${e.occurrences} occurrences`;
+  const parts = [e.postmortems ? `${e.postmortems} postmortem${e.postmortems === 1 ? "" : "s"}` : null, e.breakerOpens ? `${e.breakerOpens} breaker open${e.breakerOpens === 1 ? "" : "s"}` : null, e.failovers ? `${e.failovers} failover${e.failovers === 1 ? "" : "s"}` : null].filter(Boolean);
+  const detection = e.occurrences ? `caught before the burn ${e.early}, after ${e.late}, no burn ${e.noBurn}` : null;
+  return (
+    <div className="fmea-evidence">
+      <div>{times}{parts.length ? <span className="muted"> ({parts.join(", ")})</span> : null}</div>
+      {detection ? <div className="muted">{detection}</div> : null}
+      {e.flags.map((f) => (
+        <div key={f.rating} className="status" data-state="warning">
+          <span aria-hidden="true">⚑</span> Review {f.rating === "occurrence" ? "O" : "D"}: {f.message}
+        </div>
+      ))}
+    </div>
+  );
+}
