@@ -18,8 +18,9 @@ export function ImportCsv({ worksheetId }: { worksheetId: string }) {
     router.refresh();
   };
   return (
-    <form className="fmea-import" onSubmit={submit} aria-label="Import CSV">
-      <label htmlFor="fmea-import-file">Import CSV</label>
+    <form className="fmea-import" onSubmit={submit} aria-labelledby="fmea-import-title">
+      <h2 id="fmea-import-title">Import CSV</h2>
+      <label htmlFor="fmea-import-file">CSV file to import</label>
       <input id="fmea-import-file" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       <button type="submit" className="button">Import rows</button>
       {result ? (

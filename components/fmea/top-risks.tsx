@@ -28,7 +28,7 @@ export function TopRisks({ risks }: { risks: TopRisk[] }) {
               {r.service ? <>{r.service.name} · </> : null}
               <Link href={`/fmea/${r.worksheet.id}`}>{r.worksheet.title}</Link>
             </td>
-            <td>{r.severity} / {r.occurrence} / {r.detection}</td>
+            <td className="nowrap">{r.severity} / {r.occurrence} / {r.detection}</td>
             <td>{r.action || <span className="muted">none yet</span>}{r.owner ? <div className="muted">{r.owner}</div> : null}</td>
             <td><EvidenceCell mode={r} /></td>
           </tr>

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { AddFailureMode } from "@/components/fmea/add-failure-mode";
 import { ApiTokenField } from "@/components/fmea/api-token";
 import { ImportCsv } from "@/components/fmea/import-csv";
 import { matrixItems, matrixRatingsOf } from "@/components/fmea/matrix-items";
@@ -48,13 +49,14 @@ export default async function WorksheetPage({ params, searchParams }: Props) {
         <ApiTokenField />
         <RatingScales />
         {sheet.modes.length === 0 ? <p className="muted">No failure modes yet: add the first below, or import a CSV in the export&apos;s layout.</p> : null}
-        <WorksheetTable sheet={sheet} />
+        {sheet.modes.length ? <WorksheetTable sheet={sheet} /> : null}
+        <AddFailureMode worksheetId={id} />
         <section aria-labelledby="fmea-matrix-title">
           <h2 id="fmea-matrix-title">Risk matrix</h2>
           <MatrixSwitch base={`/fmea/${id}`} current={ratings} />
           <RiskMatrix title={`Risk matrix: severity × occurrence, ${sheet.title}`} items={matrixItems(sheet.modes, ratings)} />
         </section>
-        <section className="card" aria-label="Import">
+        <section className="card">
           <ImportCsv worksheetId={id} />
         </section>
       </div>
