@@ -6,7 +6,8 @@ export function EvidenceCell({ mode }: { mode: Pick<FailureModeView, "links" | "
   if (mode.links.length === 0) return <span className="muted">no links</span>;
   const times = e.occurrences === 1 ? "1 occurrence" : `${e.occurrences} occurrences`;
   const parts = [e.postmortems ? `${e.postmortems} postmortem${e.postmortems === 1 ? "" : "s"}` : null, e.breakerOpens ? `${e.breakerOpens} breaker open${e.breakerOpens === 1 ? "" : "s"}` : null, e.failovers ? `${e.failovers} failover${e.failovers === 1 ? "" : "s"}` : null].filter(Boolean);
-  const detection = e.occurrences ? `caught before the burn ${e.early}, after ${e.late}, no burn ${e.noBurn}` : null;
+  const burned = e.early + e.late;
+  const detection = !e.occurrences ? null : burned === 0 ? "none burned the SLO" : `caught before the SLO burned: ${e.early} of ${burned}${e.noBurn ? ` (${e.noBurn} more never burned it)` : ""}`;
   return (
     <div className="fmea-evidence">
       <div>{times}{parts.length ? <span className="muted"> ({parts.join(", ")})</span> : null}</div>
