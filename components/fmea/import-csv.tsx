@@ -4,6 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { type ApiIssue, apiWrite } from "./api-token";
 
+/** "Row 2, S" for a row's field; the header or the file itself otherwise. */
+function where(issue: ApiIssue): string {
+  const [scope, row, column] = issue.path;
+  if (scope === "rows") return `Row ${row}, ${column}`;
+  return scope === "header" ? `Header${row ? `, column ${row}` : ""}` : "File";
+}
+
 /** CSV in the export's layout, appended to the worksheet; a file with any bad row imports nothing. */
 export function ImportCsv({ worksheetId }: { worksheetId: string }) {
   const router = useRouter();
@@ -27,7 +34,7 @@ export function ImportCsv({ worksheetId }: { worksheetId: string }) {
         <div role={result.ok ? "status" : "alert"} className={result.ok ? "status" : "field-error"} data-state={result.ok ? "ok" : undefined}>
           {result.message}
           {result.issues.length ? (
-            <ul>{result.issues.map((i, n) => <li key={n}>{i.path.join(" / ")}: {i.message}</li>)}</ul>
+            <ul>{result.issues.map((i, n) => <li key={n}>{where(i)}: {i.message}</li>)}</ul>
           ) : null}
         </div>
       ) : null}

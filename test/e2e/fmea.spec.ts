@@ -105,7 +105,7 @@ test("CSV round trip: export, import into another worksheet, same file back; a b
   await useToken(page);
   await page.getByLabel("CSV file to import").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("Item / function,Failure mode,Effect,S,O,D\nAPI,Timeout,Slow,7,4,5\nAPI,Crash,Down,0,4,5\n") });
   await page.getByRole("button", { name: "Import rows" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "1 of 2 rows are invalid; nothing was imported" })).toContainText("rows / 2 / S: from 1 to 10");
+  await expect(page.getByRole("alert").filter({ hasText: "1 of 2 rows are invalid; nothing was imported" })).toContainText("Row 2, S: from 1 to 10");
   expect((await (await request.get(`/api/fmea/worksheets/${target}`)).json()).modes).toHaveLength(0);
   await shoot(page, "import-errors");
 
