@@ -27,7 +27,7 @@ describe("FMEA CSV and Markdown", () => {
     const a = await sheet("Checkout");
     const rows = [
       { item: "Card charge", mode: "Processor times out", effect: 'Orders fail, "pay" button spins', severity: 8, cause: "Processor latency, no timeout", prevention: "Timeout 2 s", occurrence: 5, detectionControl: "Breaker, page alert", detection: 3, action: "Hedge requests", owner: "payments", targetDate: "2026-12-15", links: [{ kind: "breaker", ref: "checkout/payments/charge" }, { kind: "slo", ref: "s1" }] },
-      { item: "Order store", mode: "Primary fails over", effect: "Writes refused\nfor 30 s", severity: 7, occurrence: 3, detection: 2, actionTaken: "Retry writes once", revisedSeverity: 7, revisedOccurrence: 3, revisedDetection: 1 },
+      { item: "Order store", mode: "Primary fails over", effect: "Writes refused\nfor 30 s", cause: "=HYPERLINK(\"x\") in a note", prevention: "-5 % headroom", severity: 7, occurrence: 3, detection: 2, actionTaken: "Retry writes once", revisedSeverity: 7, revisedOccurrence: 3, revisedDetection: 1 },
     ];
     for (const row of rows) expect((await call(createMode, { method: "POST", json: { worksheetId: a, row } })).status).toBe(201);
 
@@ -38,6 +38,8 @@ describe("FMEA CSV and Markdown", () => {
     expect(csv.split("\n")[0]).toBe(HEADER);
     expect(csv).toContain('"Orders fail, ""pay"" button spins"');
     expect(csv).toContain("breaker:checkout/payments/charge slo:s1");
+    // Formula-like text is written so spreadsheets show it rather than run it.
+    expect(csv).toContain(`"'=HYPERLINK(""x"") in a note",'-5 % headroom`);
 
     const b = await sheet("Checkout copy");
     const imported = await importCsv(b, csv);

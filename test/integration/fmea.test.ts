@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as createMode } from "@/app/api/fmea/modes/route";
 import { GET as getMode, PATCH as patchMode } from "@/app/api/fmea/modes/[id]/route";
 import { GET as topRoute } from "@/app/api/fmea/top/route";
@@ -16,6 +16,11 @@ beforeEach(async () => {
   await resetDatabase();
   await createService({ slug: "checkout", name: "Checkout" });
   await createService({ slug: "catalog", name: "Catalog" });
+});
+
+// Events are not emptied by resetDatabase; leave none behind for the next file.
+afterAll(async () => {
+  await db().event.deleteMany();
 });
 
 const DAY = 86_400_000;
@@ -77,6 +82,11 @@ describe("FMEA worksheets", () => {
     expect(half.status).toBe(422);
     const ok = await call(patchMode, { method: "PATCH", params: { id: r.id }, json: { occurrence: 6, revisedSeverity: 7, revisedOccurrence: 2, revisedDetection: 3, owner: "payments" } });
     expect(await ok.json()).toMatchObject({ occurrence: 6, owner: "payments", score: { rpn: 210, ap: "high" }, revisedScore: { rpn: 42, ap: "low" } });
+    const relinked = await call(patchMode, { method: "PATCH", params: { id: r.id }, json: { links: [{ kind: "slo", ref: "s1" }, { kind: "slo", ref: "s1" }, { kind: "cluster", ref: "orders-db" }] } });
+    expect((await relinked.json()).links).toEqual([{ kind: "cluster", ref: "orders-db" }, { kind: "slo", ref: "s1" }]);
+    const unlinked = await call(patchMode, { method: "PATCH", params: { id: r.id }, json: { links: [] } });
+    expect((await unlinked.json()).links).toEqual([]);
+    expect((await call(patchMode, { method: "PATCH", params: { id: r.id }, json: {} })).status).toBe(422);
     expect((await call(getMode, { params: { id: "nope" } })).status).toBe(404);
     expect((await call(deleteSheet, { method: "DELETE", params: { id } })).status).toBe(204);
     expect(await db().failureMode.count()).toBe(0);

@@ -43,8 +43,14 @@ function cell(m: FailureModeView, c: Column): string {
   return typeof value === "number" ? String(value) : (value ?? "");
 }
 
+// A spreadsheet runs a cell that starts like a formula (CSV injection): such text is written with a
+// leading apostrophe, which spreadsheets hide and the import takes off again.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const defuse = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+const restore = (text: string) => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text);
+
 export function worksheetCsv(sheet: WorksheetView): string {
-  return stringify([COLUMNS.map((c) => c.header), ...sheet.modes.map((m) => COLUMNS.map((c) => cell(m, c)))]);
+  return stringify([COLUMNS.map((c) => c.header), ...sheet.modes.map((m) => COLUMNS.map((c) => defuse(cell(m, c))))]);
 }
 
 const md = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
@@ -113,7 +119,7 @@ export function parseWorksheetCsv(content: string): FailureModeInput[] {
   rows.forEach((values, index) => {
     const row: Record<string, unknown> = {};
     columns.forEach((c, i) => {
-      const value = values[i] ?? "";
+      const value = restore(values[i] ?? "");
       if (c.derived || !c.field) return;
       if (c.field === "links") row.links = parseLinks(value);
       else if (c.rating) row[c.field] = ratingCell(value);
