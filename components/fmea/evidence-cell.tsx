@@ -1,5 +1,7 @@
 import type { FailureModeView } from "@/lib/schemas/fmea";
 
+const DETECTION = { early: "caught before the SLO burned", late: "the SLO burned first", "no-burn": "the SLO did not burn" } as const;
+
 /** What the events say beside the team's ratings; a disagreement asks for review, in words. */
 export function EvidenceCell({ mode }: { mode: Pick<FailureModeView, "links" | "evidence"> }) {
   const e = mode.evidence;
@@ -12,6 +14,18 @@ export function EvidenceCell({ mode }: { mode: Pick<FailureModeView, "links" | "
     <div className="fmea-evidence">
       <div>{times}{parts.length ? <span className="muted"> ({parts.join(", ")})</span> : null}</div>
       {detection ? <div className="muted">{detection}</div> : null}
+      {e.episodes.length ? (
+        <details>
+          <summary>When</summary>
+          <ul className="fmea-episodes">
+            {e.episodes.map((x) => (
+              <li key={x.start}>
+                <time dateTime={x.start}>{x.start.slice(0, 16).replace("T", " ")}</time> UTC: {DETECTION[x.detection]}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {e.flags.map((f) => (
         <div key={f.rating} className="status" data-state="warning">
           <span aria-hidden="true">⚑</span> Review {f.rating === "occurrence" ? "O" : "D"}: {f.message}

@@ -6,10 +6,12 @@ import { matrixItems, matrixRatingsOf } from "@/components/fmea/matrix-items";
 import { MatrixSwitch } from "@/components/fmea/matrix-switch";
 import { RiskMatrix } from "@/components/fmea/risk-matrix";
 import { RatingScales } from "@/components/fmea/scales";
+import { WorksheetSettings } from "@/components/fmea/worksheet-settings";
 import { WorksheetTable } from "@/components/fmea/worksheet-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { AppError } from "@/lib/server/errors";
 import { getWorksheetView } from "@/lib/server/services/fmea";
+import { listServices } from "@/lib/server/services/services";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +33,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function WorksheetPage({ params, searchParams }: Props) {
   const { id } = await params;
   const ratings = matrixRatingsOf((await searchParams).ratings);
-  const sheet = await load(id);
+  const [sheet, services] = await Promise.all([load(id), listServices()]);
   const exportHref = (format: string) => `/api/fmea/worksheets/${id}/export?format=${format}`;
   return (
     <>
@@ -59,6 +61,7 @@ export default async function WorksheetPage({ params, searchParams }: Props) {
         <section className="card">
           <ImportCsv worksheetId={id} />
         </section>
+        <WorksheetSettings sheet={sheet} services={services.map((s) => ({ slug: s.slug, name: s.name }))} />
       </div>
     </>
   );
