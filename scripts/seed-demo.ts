@@ -8,6 +8,7 @@ import { disconnectDb } from "../lib/server/db";
 import type { SloInputRaw } from "../lib/schemas/slo";
 import { CATALOG_BUCKETS, DEMO_TRAFFIC, errors, requests } from "./demo-traffic";
 import { seedDemoReplication } from "./demo/replication";
+import { seedDemoFmea } from "./demo/fmea";
 
 const STEP = 5 * 60_000;
 const DAYS = 30;
@@ -58,6 +59,7 @@ async function main() {
   for (const slo of missing) await createSlo(slo);
   await seedDemoReplication();
   console.log(`demo: ${DEMO_SERVICES.length} services, ${missing.length} new SLOs, ${stored.accepted} new samples`);
+  await seedDemoFmea(); // after the seeds whose events it links to
   closeIngest(); // applies the samples to the rollups before this process ends
   await disconnectDb();
 }

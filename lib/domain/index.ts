@@ -18,3 +18,5 @@ export * from "./replication";
 export * from "./replication-exporters";
 export * from "./replication-probe";
 export * from "./replication-chart";
+export * from "./fmea";
+export * from "./fmea-evidence";

@@ -1,0 +1,18 @@
+import { failureModePatchSchema } from "@/lib/schemas/fmea";
+import { parseJson, route } from "@/lib/server/http";
+import { deleteFailureMode, getFailureModeView, updateFailureMode } from "@/lib/server/services/fmea";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+export const GET = route<Params>({ name: "/api/fmea/modes/[id]", access: "public" }, async ({ params }) => getFailureModeView(params.id, new Date()));
+
+export const PATCH = route<Params>({ name: "/api/fmea/modes/[id]", access: "token" }, async ({ req, params }) =>
+  updateFailureMode(params.id, await parseJson(req, failureModePatchSchema), new Date()),
+);
+
+export const DELETE = route<Params>({ name: "/api/fmea/modes/[id]", access: "token" }, async ({ params }) => {
+  await deleteFailureMode(params.id);
+  return new Response(null, { status: 204 });
+});

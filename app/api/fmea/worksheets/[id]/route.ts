@@ -1,0 +1,18 @@
+import { worksheetInputSchema } from "@/lib/schemas/fmea";
+import { parseJson, route } from "@/lib/server/http";
+import { deleteWorksheet, getWorksheetView, updateWorksheet } from "@/lib/server/services/fmea";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+export const GET = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "public" }, async ({ params }) => getWorksheetView(params.id, new Date()));
+
+export const PUT = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "token" }, async ({ req, params }) =>
+  updateWorksheet(params.id, await parseJson(req, worksheetInputSchema), new Date()),
+);
+
+export const DELETE = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "token" }, async ({ params }) => {
+  await deleteWorksheet(params.id);
+  return new Response(null, { status: 204 });
+});

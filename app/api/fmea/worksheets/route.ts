@@ -1,0 +1,11 @@
+import { worksheetInputSchema } from "@/lib/schemas/fmea";
+import { parseJson, route } from "@/lib/server/http";
+import { createWorksheet, listWorksheetSummaries } from "@/lib/server/services/fmea";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ name: "/api/fmea/worksheets", access: "public" }, async () => ({ worksheets: await listWorksheetSummaries(new Date()) }));
+
+export const POST = route({ name: "/api/fmea/worksheets", access: "token" }, async ({ req }) =>
+  Response.json(await createWorksheet(await parseJson(req, worksheetInputSchema)), { status: 201 }),
+);
