@@ -13,3 +13,7 @@ export * from "./alert-state";
 export * from "./promql-selector";
 export * from "./events";
 export * from "./time-range";
+export * from "./postmortem";
+export * from "./postmortem-timeline";
+export * from "./blameless-lint";
+export * from "./postmortem-markdown";
