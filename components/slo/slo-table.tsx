@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { SloEvaluation } from "@/lib/server/services/slo-status";
 import { BudgetBar } from "./budget-bar";
 import { burn, duration, percent } from "./format";
@@ -34,6 +35,7 @@ export function SloTable({ slos }: { slos: SloEvaluation[] }) {
               {slo.name} <span className="muted">· {slo.service}</span>
               {slo.lowTraffic ? <span className="muted"> · low traffic</span> : null}
               {slo.stale ? <> · <span className="status" data-state="warning">stale</span></> : null}
+              <br /><Link href={`/postmortems/new?slo=${encodeURIComponent(slo.id)}`} aria-label={`Write a postmortem for ${slo.name}`} style={{ fontSize: "0.85rem", fontWeight: 400 }}>Write a postmortem</Link>
             </th>
             <td><StatusBadge status={slo.status} /></td>
             <td>{percent(slo.objective, 2)}</td>

@@ -4,7 +4,7 @@ import { incidentEnd } from "@/lib/domain/postmortem";
 import { postmortemMarkdown } from "@/lib/domain/postmortem-markdown";
 import { listActionItems } from "../repos/postmortems";
 import { budgetSpent, resolveSlos } from "./postmortem-figures";
-import { getPostmortemView } from "./postmortems";
+import { findPostmortemView, getPostmortemView } from "./postmortems";
 
 const date = (s: string | null) => (s ? new Date(s) : null);
 
@@ -20,6 +20,10 @@ export async function postmortemWithFigures(id: string, now: Date) {
   const live = await resolveSlos(doc.sloIds).catch(() => null);
   const budgets = window.end > window.start && live ? await Promise.all(live.map((slo) => budgetSpent(slo, window))) : [];
   return { ...view, window: { start: window.start.toISOString(), end: end.toISOString() }, budgets };
+}
+/** The same, or null when there is no such postmortem (pages answer with their not-found page). */
+export async function findPostmortemWithFigures(id: string, now: Date): Promise<PostmortemWithFigures | null> {
+  return (await findPostmortemView(id)) ? postmortemWithFigures(id, now) : null;
 }
 export type PostmortemWithFigures = Awaited<ReturnType<typeof postmortemWithFigures>>;
 

@@ -10,7 +10,7 @@ import { prometheusSource } from "../datasources/prometheus";
 import { AppError } from "../errors";
 import { findDataSourceByName } from "../repos/datasources";
 import { listEvents } from "../repos/events";
-import { findSlo } from "../repos/slos";
+import { findSlo, listSlos } from "../repos/slos";
 import { windowSpec } from "./slo-status";
 
 /** Every SLO named, in order; an unknown id is a field error on that position of `sloIds`. */
@@ -83,4 +83,9 @@ export async function alertWindow(sloId: string, now: Date, lookbackMs = 14 * 24
   const events = await listEvents({ from: new Date(now.getTime() - lookbackMs), to: now, kinds: ["alert"], subjects: [sloId], limit: 5000 });
   const episode = latestAlertEpisode(events);
   return episode && { start: new Date(episode.start.getTime() - 10 * 60_000), end: episode.end };
+}
+
+/** The SLOs a postmortem can name, for the editor's choice. */
+export async function sloOptions(): Promise<{ id: string; name: string; service: string }[]> {
+  return (await listSlos()).map((s) => ({ id: s.id, name: s.name, service: s.service }));
 }

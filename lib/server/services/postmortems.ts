@@ -73,8 +73,15 @@ export async function getPostmortem(id: string): Promise<repo.PostmortemRecord> 
 
 /** The postmortem with its incident durations (MTTD/MTTR inputs, README "Postmortems"). */
 export async function getPostmortemView(id: string) {
-  const record = await getPostmortem(id);
-  return { ...record, durations: incidentDurations(timesOf(record.document)) };
+  const view = await findPostmortemView(id);
+  if (!view) throw notFound(`postmortem "${id}"`);
+  return view;
+}
+
+/** The same, or null: for pages, which answer a missing one with their not-found page. */
+export async function findPostmortemView(id: string) {
+  const record = await repo.findPostmortem(id);
+  return record && { ...record, durations: incidentDurations(timesOf(record.document)) };
 }
 
 export async function createPostmortem(input: PostmortemInput, now: Date) {
