@@ -89,7 +89,7 @@ export function PostmortemEditor({ id, initial, slos }: Props) {
           <label key={key}>{label} (UTC)<input type="datetime-local" value={times[key]} onChange={(e) => setTimes({ ...times, [key]: e.target.value })} {...field(key)} /></label>
         ))}
       </div>
-      {TIMES.map(([key]) => <div key={key}>{fieldError(key)}</div>)}
+      {TIMES.some(([key]) => errors[key]) ? <div>{TIMES.map(([key]) => <div key={key}>{fieldError(key)}</div>)}</div> : null}
       <label>Tags (comma-separated)<input value={tags} onChange={(e) => setTags(e.target.value)} {...field("tags")} /></label>
       {Object.keys(errors).filter((k) => k.startsWith("tags.")).map((k) => fieldError(k))}
 
@@ -120,7 +120,7 @@ export function PostmortemEditor({ id, initial, slos }: Props) {
         <MarkdownField key={s.key} label={s.label} hint={s.hint} value={sections[s.key]} names={names} error={errors[`sections.${s.key}`]} onChange={(v) => setSections({ ...sections, [s.key]: v })} rows={s.key === "summary" ? 3 : 4} />
       ))}
 
-      <TimelineEditor entries={timeline} suggestions={windowEnd ? suggestions : []} onChange={setTimeline} onDismiss={(x) => setDismissed([...dismissed, x])} error={errors.timeline} />
+      <TimelineEditor entries={timeline} suggestions={windowEnd ? suggestions : []} hasWindow={Boolean(iso.startedAt && windowEnd)} onChange={setTimeline} onDismiss={(x) => setDismissed([...dismissed, x])} error={errors.timeline} />
       <ActionItemsEditor items={items} onChange={setItems} noActionItems={noActionItems} onNoActionItems={setNoActionItems} defaultDue={defaultDue} errors={errors} />
 
       <div className="pm-row">

@@ -7,13 +7,15 @@ type Props = {
   suggestions: TimelineEntry[];
   onChange: (entries: TimelineEntry[]) => void;
   onDismiss: (id: string) => void;
+  /** False until the window has an end: nothing can be looked up before. */
+  hasWindow: boolean;
   error?: string;
 };
 
 const sourceLabel = (e: TimelineEntry) => (e.source ? `recorded ${e.source.kind} event` : "written by hand");
 
 /** Accepted entries (editable, removable) and the recorded events offered for acceptance. */
-export function TimelineEditor({ entries, suggestions, onChange, onDismiss, error }: Props) {
+export function TimelineEditor({ entries, suggestions, onChange, onDismiss, hasWindow, error }: Props) {
   const update = (id: string, change: Partial<TimelineEntry>) => onChange(entries.map((e) => (e.id === id ? { ...e, ...change } : e)));
   const add = () => onChange([...entries, { id: `hand-${Date.now()}`, at: entries.at(-1)?.at ?? new Date().toISOString(), text: "", source: null }]);
   return (
@@ -33,7 +35,9 @@ export function TimelineEditor({ entries, suggestions, onChange, onDismiss, erro
       </ol>
       <button type="button" className="button" onClick={add}>Add an entry</button>
       <h3 className="pm-subhead">Recorded in the window</h3>
-      {suggestions.length === 0 ? (
+      {!hasWindow ? (
+        <p className="muted">Set when impact started and when it was mitigated or resolved to see what was recorded in that window.</p>
+      ) : suggestions.length === 0 ? (
         <p className="muted">Nothing else was recorded in this window for the chosen SLOs (alert transitions, breaker, replication and failover events).</p>
       ) : (
         <ul className="pm-suggestions" aria-label="Recorded events to accept">

@@ -22,6 +22,7 @@ export type MarkdownInput = {
 /** "1 h 05 min", "12 min", "45 s"; "—" when unknown. */
 export function formatDuration(ms: number | null): string {
   if (ms === null) return "—";
+  if (ms < 0) return "— (a time is before the start)";
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);

@@ -120,7 +120,7 @@ describe("draft timeline", () => {
 
 describe("markdown export", () => {
   it("formats durations", () => {
-    expect([null, 45_000, 12 * MIN, 65 * MIN, 50 * 60 * MIN].map(formatDuration)).toEqual(["—", "45 s", "12 min", "1 h 05 min", "2 d 2 h"]);
+    expect([null, -MIN, 45_000, 12 * MIN, 65 * MIN, 50 * 60 * MIN].map(formatDuration)).toEqual(["—", "— (a time is before the start)", "45 s", "12 min", "1 h 05 min", "2 d 2 h"]);
   });
 
   it("writes every section, the figures, the timeline with sources and the action items", () => {

@@ -56,7 +56,7 @@ export default async function VersionsPage({ params, searchParams }: { params: P
               <td>{v.author}</td>
               <td>{utc(v.at)}</td>
               <td>{v.status}</td>
-              <td>{v.changes.map((c) => c.field).join(", ")} {v.number > 1 ? <Link href={`/postmortems/${id}/versions?a=${v.number - 1}&b=${v.number}`}>compare with {v.number - 1}</Link> : null}</td>
+              <td>{v.number === 1 ? "created" : v.changes.map((c) => c.field).join(", ")} {v.number > 1 ? <Link href={`/postmortems/${id}/versions?a=${v.number - 1}&b=${v.number}`}>compare with {v.number - 1}</Link> : null}</td>
             </tr>
           ))}
         </tbody>
