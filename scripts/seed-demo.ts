@@ -9,6 +9,7 @@ import type { SloInputRaw } from "../lib/schemas/slo";
 import { CATALOG_BUCKETS, DEMO_TRAFFIC, errors, requests } from "./demo-traffic";
 import { seedDemoReplication } from "./demo/replication";
 import { seedDemoFmea } from "./demo/fmea";
+import { seedDemoPostmortems } from "./demo/postmortems";
 
 const STEP = 5 * 60_000;
 const DAYS = 30;
@@ -59,6 +60,7 @@ async function main() {
   for (const slo of missing) await createSlo(slo);
   await seedDemoReplication();
   console.log(`demo: ${DEMO_SERVICES.length} services, ${missing.length} new SLOs, ${stored.accepted} new samples`);
+  console.log(`demo: ${await seedDemoPostmortems()} new postmortems`);
   await seedDemoFmea(); // after the seeds whose events it links to
   closeIngest(); // applies the samples to the rollups before this process ends
   await disconnectDb();

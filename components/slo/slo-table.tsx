@@ -37,6 +37,7 @@ export function SloTable({ slos }: { slos: SloEvaluation[] }) {
               {slo.lowTraffic ? <span className="muted"> · low traffic</span> : null}
               {slo.groups.length > 0 ? <span className="muted"> · {slo.groups.length} groups, {slo.groups.filter((g) => g.status !== "ok" && g.status !== "no-data").length} burning</span> : null}
               {slo.stale ? <> · <span className="status" data-state="warning">stale</span></> : null}
+              <br /><Link href={`/postmortems/new?slo=${encodeURIComponent(slo.id)}`} aria-label={`Write a postmortem for ${slo.name}`} style={{ fontSize: "0.85rem", fontWeight: 400 }}>Write a postmortem</Link>
             </th>
             <td><StatusBadge status={slo.status} /></td>
             <td>{percent(slo.objective, 2)}</td>

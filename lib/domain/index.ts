@@ -20,3 +20,7 @@ export * from "./replication-probe";
 export * from "./replication-chart";
 export * from "./fmea";
 export * from "./fmea-evidence";
+export * from "./postmortem";
+export * from "./postmortem-timeline";
+export * from "./blameless-lint";
+export * from "./postmortem-markdown";

@@ -1,0 +1,9 @@
+import { commentInputSchema } from "@/lib/schemas/postmortem";
+import { parseJson, route } from "@/lib/server/http";
+import { commentOn } from "@/lib/server/services/postmortems";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route<{ id: string }>({ name: "/api/postmortems/[id]/comments", access: "token" }, async ({ req, params }) =>
+  Response.json(await commentOn(params.id, await parseJson(req, commentInputSchema)), { status: 201 }),
+);

@@ -1,0 +1,14 @@
+import { postmortemInputSchema } from "@/lib/schemas/postmortem";
+import { parseJson, route } from "@/lib/server/http";
+import { getPostmortemView, updatePostmortem } from "@/lib/server/services/postmortems";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+export const GET = route<Params>({ name: "/api/postmortems/[id]", access: "public" }, async ({ params }) => getPostmortemView(params.id));
+
+/** Saves the whole document; every save that changes something keeps a version. */
+export const PUT = route<Params>({ name: "/api/postmortems/[id]", access: "token" }, async ({ req, params }) =>
+  updatePostmortem(params.id, await parseJson(req, postmortemInputSchema), new Date()),
+);

@@ -1,0 +1,6 @@
+import { route } from "@/lib/server/http";
+import { listVersions } from "@/lib/server/services/postmortems";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route<{ id: string }>({ name: "/api/postmortems/[id]/versions", access: "public" }, async ({ params }) => ({ versions: await listVersions(params.id) }));

@@ -1,0 +1,13 @@
+import { postmortemInputSchema, postmortemQuerySchema, queryObject } from "@/lib/schemas/postmortem";
+import { parseJson, route } from "@/lib/server/http";
+import { createPostmortem, searchPostmortems } from "@/lib/server/services/postmortems";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ name: "/api/postmortems", access: "public" }, async ({ req }) =>
+  searchPostmortems(postmortemQuerySchema.parse(queryObject(new URL(req.url).searchParams))),
+);
+
+export const POST = route({ name: "/api/postmortems", access: "token" }, async ({ req }) =>
+  Response.json(await createPostmortem(await parseJson(req, postmortemInputSchema), new Date()), { status: 201 }),
+);

@@ -1,0 +1,130 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import {
+  canMoveTo, defaultDueDate, fieldChanges, incidentDurations, meanDurations, publishProblems,
+  type PostmortemStatus,
+} from "@/lib/domain/postmortem";
+import { sortTimeline } from "@/lib/domain/postmortem-timeline";
+import type { PostmortemDocument, PostmortemInput, PostmortemQuery } from "@/lib/schemas/postmortem";
+import { AppError, notFound } from "../errors";
+import * as repo from "../repos/postmortems";
+import { resolveSlos } from "./postmortem-figures";
+
+const date = (s: string | null) => (s ? new Date(s) : null);
+const timesOf = (doc: PostmortemDocument) => ({ startedAt: new Date(doc.startedAt), detectedAt: date(doc.detectedAt), mitigatedAt: date(doc.mitigatedAt), resolvedAt: date(doc.resolvedAt) });
+
+/** The input as it is kept: due dates filled in from the severity, the timeline in time order. */
+function toDocument({ author: _author, ...input }: PostmortemInput): PostmortemDocument {
+  const started = new Date(input.startedAt);
+  return {
+    ...input,
+    timeline: sortTimeline(input.timeline),
+    actionItems: input.actionItems.map((a) => ({ ...a, id: a.id ?? randomUUID(), dueDate: a.dueDate ?? defaultDueDate(input.severity, started).toISOString() })),
+  };
+}
+
+function searchText(doc: PostmortemDocument, slos: { name: string; service: string }[]): string {
+  return [
+    doc.title, ...Object.values(doc.sections), ...doc.timeline.map((e) => e.text), ...doc.actionItems.flatMap((a) => [a.title, a.owner]),
+    ...doc.authors, ...doc.tags, ...slos.flatMap((s) => [s.name, s.service]),
+  ].join("\n").toLowerCase();
+}
+
+function unprocessable(problems: { path: (string | number)[]; message: string }[]): AppError {
+  return new AppError("UNPROCESSABLE", problems.map((p) => p.message).join("; "), { issues: problems });
+}
+
+type Save = { existing: repo.PostmortemRecord | null; document: PostmortemDocument; status: PostmortemStatus; author: string; now: Date };
+
+async function save({ existing, document, status, author, now }: Save): Promise<repo.PostmortemRecord> {
+  const slos = await resolveSlos(document.sloIds);
+  const changes = fieldChanges(existing ? { ...existing.document, status: existing.status } : null, { ...document, status });
+  if (existing && changes.length === 0) return existing; // nothing changed: no new version
+  if (status === "published") {
+    const problems = publishProblems({ sections: document.sections, actionItemCount: document.actionItems.length, noActionItems: document.noActionItems, resolvedAt: date(document.resolvedAt) });
+    if (problems.length > 0) throw unprocessable(problems);
+  }
+  const id = existing?.id ?? randomUUID();
+  const isPublishing = status === "published" && existing?.status !== "published";
+  const durations = incidentDurations(timesOf(document));
+  await repo.savePostmortem({
+    id, isNew: !existing, status, version: (existing?.version ?? 0) + 1, author, at: now, document,
+    slos: slos.map((s) => ({ id: s.id, name: s.name, service: s.service })), searchText: searchText(document, slos), changes,
+    publishedAt: isPublishing ? now : existing?.publishedAt ? new Date(existing.publishedAt) : null,
+    // FMEA counts published postmortems as evidence: one event per publication, at the incident's start.
+    event: isPublishing
+      ? {
+          at: new Date(document.startedAt), kind: "postmortem", subject: id, service: slos[0]?.service ?? null, title: `Postmortem published: ${document.title}`,
+          detail: {
+            status, severity: document.severity, title: document.title, slos: slos.map((s) => s.id), services: [...new Set(slos.map((s) => s.service))],
+            tags: document.tags, resolvedAt: document.resolvedAt, ttdMs: durations.ttdMs, ttrMs: durations.ttrMs, actionItems: document.actionItems.length,
+          },
+        }
+      : null,
+  });
+  return getPostmortem(id);
+}
+
+export async function getPostmortem(id: string): Promise<repo.PostmortemRecord> {
+  const found = await repo.findPostmortem(id);
+  if (!found) throw notFound(`postmortem "${id}"`);
+  return found;
+}
+
+/** The postmortem with its incident durations (MTTD/MTTR inputs, README "Postmortems"). */
+export async function getPostmortemView(id: string) {
+  const view = await findPostmortemView(id);
+  if (!view) throw notFound(`postmortem "${id}"`);
+  return view;
+}
+
+/** The same, or null: for pages, which answer a missing one with their not-found page. */
+export async function findPostmortemView(id: string) {
+  const record = await repo.findPostmortem(id);
+  return record && { ...record, durations: incidentDurations(timesOf(record.document)) };
+}
+
+export async function createPostmortem(input: PostmortemInput, now: Date) {
+  return save({ existing: null, document: toDocument(input), status: "draft", author: input.author, now });
+}
+
+/** Any save keeps a version; editing a published postmortem keeps it published, in a new version. */
+export async function updatePostmortem(id: string, input: PostmortemInput, now: Date) {
+  const existing = await getPostmortem(id);
+  return save({ existing, document: toDocument(input), status: existing.status, author: input.author, now });
+}
+
+export async function changeStatus(id: string, change: { to: PostmortemStatus; author: string }, now: Date) {
+  const existing = await getPostmortem(id);
+  if (!canMoveTo(existing.status, change.to)) {
+    throw unprocessable([{ path: ["to"], message: `a ${existing.status} postmortem cannot move to ${change.to}` }]);
+  }
+  return save({ existing, document: existing.document, status: change.to, author: change.author, now });
+}
+
+export async function setActionItemStatus(itemId: string, patch: { status: "open" | "in-progress" | "done"; author: string }, now: Date) {
+  const postmortemId = await repo.findActionItemOwner(itemId);
+  if (!postmortemId) throw notFound(`action item "${itemId}"`);
+  const existing = await getPostmortem(postmortemId);
+  const actionItems = existing.document.actionItems.map((a) => (a.id === itemId ? { ...a, status: patch.status } : a));
+  return save({ existing, document: { ...existing.document, actionItems }, status: existing.status, author: patch.author, now });
+}
+
+export async function commentOn(id: string, comment: { section: string; author: string; body: string }) {
+  await getPostmortem(id);
+  return repo.addComment({ postmortemId: id, ...comment });
+}
+
+export async function listVersions(id: string) {
+  await getPostmortem(id);
+  return repo.listVersions(id);
+}
+
+/** The list, and MTTD/MTTR over the incidents in it. */
+export async function searchPostmortems(query: PostmortemQuery) {
+  const postmortems = await repo.listPostmortems(query);
+  const stats = meanDurations(postmortems.map((p) => ({ startedAt: new Date(p.startedAt), detectedAt: date(p.detectedAt), mitigatedAt: date(p.mitigatedAt), resolvedAt: date(p.resolvedAt) })));
+  return { postmortems, stats };
+}
+
+export { listActionItems } from "../repos/postmortems";
