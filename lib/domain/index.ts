@@ -13,3 +13,5 @@ export * from "./alert-state";
 export * from "./promql-selector";
 export * from "./events";
 export * from "./time-range";
+export * from "./breaker-mapping";
+export * from "./breaker-timeline";
