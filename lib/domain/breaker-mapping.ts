@@ -21,7 +21,13 @@ export type BreakerSignal =
   /** Calls refused because the breaker was open. */
   | { kind: "rejected-counter" }
   /** resilience4j's failure rate in percent; -1 until enough calls were recorded. */
-  | { kind: "failure-rate" };
+  | { kind: "failure-rate" }
+  /**
+   * Another event of the same library and scope (opossum's fire or success, Polly's OnRetry): it
+   * says nothing of the state, but shows the process was heard from before a breaker counter's
+   * first sample, so that sample counts from 0 (see readBreakerSamples).
+   */
+  | { kind: "activity" };
 
 export type BreakerRef = { service: string; dependency: string; name: string; library: BreakerLibrary };
 export type BreakerSeries = BreakerRef & { signal: BreakerSignal };
@@ -54,6 +60,8 @@ const RESILIENCE4J_STATES: Record<string, BreakerState | null> = {
   disabled: "closed",
   metrics_only: "closed",
 };
+
+const ACTIVITY: BreakerSignal = { kind: "activity" };
 
 const OPOSSUM_EVENTS: Record<string, BreakerSignal> = {
   open: { kind: "transition-counter", to: "open" },
@@ -101,16 +109,16 @@ function envoy(metric: string, labels: Record<string, string>): BreakerSeries | 
 }
 
 function polly(labels: Record<string, string>): BreakerSeries | null {
-  const signal = POLLY_EVENTS[labels.event_name ?? ""];
-  if (!signal) return null;
+  if (!labels.event_name) return null;
+  const signal = POLLY_EVENTS[labels.event_name] ?? ACTIVITY;
   const pipeline = labels.pipeline_name ?? "";
   const r = ref(labels, "polly", labels.strategy_name || pipeline, pipeline || undefined);
   return r && { ...r, signal };
 }
 
 function opossum(labels: Record<string, string>): BreakerSeries | null {
-  const signal = OPOSSUM_EVENTS[labels.event ?? ""];
-  if (!signal || labels.name === undefined) return null;
+  if (!labels.event || labels.name === undefined) return null;
+  const signal = OPOSSUM_EVENTS[labels.event] ?? ACTIVITY;
   const r = ref(labels, "opossum", labels.name);
   return r && { ...r, signal };
 }
@@ -126,14 +134,15 @@ export function recogniseBreakerSeries(metric: string, labels: Record<string, st
 
 /** A breaker seen in one state at `at` (gauges), or entering it at or just before `at` (counters). */
 export type BreakerObservation = { at: number; state: BreakerState; isTransition: boolean };
-export type SeriesReading = { observations: BreakerObservation[]; rejected: number; failureRate: number | null };
+/** failureRate: undefined when the samples say nothing of it, null when too few calls to tell. */
+export type SeriesReading = { observations: BreakerObservation[]; rejected: number; failureRate?: number | null };
 
 /**
  * What a series' new samples (sorted, after `prev`, the series' last sample before them) say.
  * A counter with no earlier sample started at 0 only if the breaker was already known: client
  * libraries create a label set at its first increment, so opossum's `open` series first appears
- * with 1 the moment the breaker first opens. For a breaker never seen before, the count is
- * history of unknown time and gives no transition.
+ * with 1 the moment the breaker first opens. For a breaker (and scope) never heard of before, the
+ * count is history of unknown time and gives no transition.
  */
 export function readBreakerSamples(
   signal: BreakerSignal,
@@ -141,7 +150,7 @@ export function readBreakerSamples(
   samples: readonly { t: number; v: number }[],
   isKnownBreaker: boolean,
 ): SeriesReading {
-  const reading: SeriesReading = { observations: [], rejected: 0, failureRate: null };
+  const reading: SeriesReading = { observations: [], rejected: 0 };
   let last: number | null = prev ? prev.v : isKnownBreaker ? 0 : null;
   for (const { t, v } of samples) {
     if (!Number.isFinite(v)) continue;
@@ -163,6 +172,8 @@ export function readBreakerSamples(
       case "failure-rate":
         reading.failureRate = v < 0 ? null : v;
         break;
+      case "activity":
+        break;
     }
   }
   return reading;
@@ -179,4 +190,9 @@ export const DEFAULT_FAILURE_THRESHOLD: Record<BreakerLibrary, number | null> = 
 
 export function breakerKey(ref: { service: string; dependency: string; name: string }): string {
   return `${ref.service}/${ref.dependency}/${ref.name}`;
+}
+
+/** Where a breaker lives: its series and its library's other events share it. */
+export function breakerScope(ref: { service: string; dependency: string }): string {
+  return `${ref.service}/${ref.dependency}`;
 }

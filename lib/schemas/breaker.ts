@@ -18,7 +18,8 @@ export const breakerEventSchema = z.strictObject({
   failureRate: z.number().min(0).max(100).optional(),
   failureThreshold: z.number().min(0).max(100).optional(),
 });
-export const breakerEventsSchema = z.union([breakerEventSchema.transform((e) => [e]), z.array(breakerEventSchema).min(1).max(1000)]);
+/** One report, or an array of them; errors name the item (`1.state`). */
+export const breakerEventsSchema = z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(breakerEventSchema).min(1).max(1000));
 export type BreakerEventInput = z.infer<typeof breakerEventSchema>;
 
 export const breakerStateFilterSchema = z.enum([...BREAKER_STATES, "unknown"]);

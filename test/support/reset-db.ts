@@ -9,5 +9,6 @@ export async function resetDatabase(): Promise<void> {
   await flushIngest();
   closeIngest();
   const d = db();
+  await d.$transaction([d.breakerTransition.deleteMany(), d.breaker.deleteMany(), d.breakerSeries.deleteMany(), d.event.deleteMany({ where: { kind: "breaker" } })]);
   await d.$transaction([d.ingestLog.deleteMany(), d.alertTransition.deleteMany(), d.alertState.deleteMany(), d.slo.deleteMany(), d.rollup1m.deleteMany(), d.rollup1h.deleteMany(), d.series.deleteMany(), d.service.deleteMany(), d.jobLease.deleteMany()]);
 }

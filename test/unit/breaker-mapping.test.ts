@@ -38,12 +38,15 @@ describe("recogniseBreakerSeries", () => {
       { service: "web", dependency: "users-api", name: "fetchUser", library: "opossum", signal: { kind: "transition-counter", to: "half-open" } }],
     ["opossum reject", "circuit", { job: "web", name: "f", event: "reject" },
       { service: "web", dependency: "f", name: "f", library: "opossum", signal: { kind: "rejected-counter" } }],
-    ["opossum fire is not a breaker signal", "circuit", { job: "web", name: "f", event: "fire" }, null],
+    ["opossum fire is activity: the circuit was heard from", "circuit", { job: "web", name: "f", event: "fire" },
+      { service: "web", dependency: "f", name: "f", library: "opossum", signal: { kind: "activity" } }],
+    ["opossum without an event", "circuit", { job: "web", name: "f" }, null],
     ["polly opened", "resilience_polly_strategy_events_total", { job: "api", event_name: "OnCircuitOpened", pipeline_name: "catalog", strategy_name: "cb" },
       { service: "api", dependency: "catalog", name: "cb", library: "polly", signal: { kind: "transition-counter", to: "open" } }],
     ["polly via OTLP", "resilience_polly_strategy_events", { service: "api", event_name: "OnCircuitHalfOpened", pipeline_name: "catalog" },
       { service: "api", dependency: "catalog", name: "catalog", library: "polly", signal: { kind: "transition-counter", to: "half-open" } }],
-    ["polly retry is not", "resilience_polly_strategy_events_total", { job: "api", event_name: "OnRetry", pipeline_name: "catalog" }, null],
+    ["polly retry is activity in the pipeline's scope", "resilience_polly_strategy_events_total", { job: "api", event_name: "OnRetry", pipeline_name: "catalog", strategy_name: "retry" },
+      { service: "api", dependency: "catalog", name: "retry", library: "polly", signal: { kind: "activity" } }],
     ["envoy rq limit", "envoy_cluster_circuit_breakers_default_rq_open", { job: "envoy", envoy_cluster_name: "payments" },
       { service: "envoy", dependency: "payments", name: "default_rq limit", library: "envoy", signal: { kind: "open-gauge" } }],
     ["envoy outlier", "envoy_cluster_outlier_detection_ejections_active", { job: "envoy", envoy_cluster_name: "payments" },
@@ -79,6 +82,9 @@ describe("readBreakerSamples", () => {
   it("keeps the last failure rate, and -1 (too few calls) as none", () => {
     expect(readBreakerSamples({ kind: "failure-rate" }, null, s([15, 40], [30, 62.5]), false).failureRate).toBe(62.5);
     expect(readBreakerSamples({ kind: "failure-rate" }, null, s([15, 40], [30, -1]), false).failureRate).toBeNull();
+  });
+  it("reads nothing from activity", () => {
+    expect(readBreakerSamples({ kind: "activity" }, { t: 0, v: 1 }, s([15, 5]), true)).toEqual({ observations: [], rejected: 0 });
   });
   it("skips NaN samples", () => {
     expect(readBreakerSamples(counter, { t: 0, v: 1 }, s([15, Number.NaN], [30, 2]), true).observations).toEqual([{ at: 30, state: "open", isTransition: true }]);

@@ -4,6 +4,7 @@ import {
   type BreakerRef,
   type BreakerState,
   breakerKey,
+  breakerScope,
   DEFAULT_FAILURE_THRESHOLD,
   isBreakerMetric,
   readBreakerSamples,
@@ -29,9 +30,10 @@ export type BreakerReport = {
   firstT: number;
   lastT: number;
   rejected: number;
-  failureRate: number | null;
+  /** undefined: nothing said; null: too few calls to tell. */
+  failureRate?: number | null;
   failureThreshold: number | null;
-  /** For a breaker first seen in this batch: its counters' totals, which say its state then. */
+  /** Transition counters' totals whose events happened at unknown times: a new breaker's state then. */
   totals: Partial<Record<BreakerState, number>>;
 };
 
@@ -61,30 +63,41 @@ async function observe(series: readonly StoreSeries[]): Promise<void> {
     return b ? [{ b, key: seriesKey(s.metric, s.labels), samples: s.samples }] : [];
   });
   if (recognised.length === 0) return;
-  const [lastSamples, breakers] = await Promise.all([
+  const scopes = [...new Set(recognised.map((r) => breakerScope(r.b)))];
+  const [lastSamples, breakers, heardScopes] = await Promise.all([
     repo.readBreakerSeries(recognised.map((r) => r.key)),
     repo.findBreakersWithHistory([...new Set(recognised.map((r) => breakerKey(r.b)))]),
+    repo.scopesHeardFrom(scopes),
   ]);
+  // Earliest sample per scope in this batch, so a counter born after its scope's first sample counts from 0.
+  const firstInBatch = new Map<string, number>();
+  for (const r of recognised) {
+    const t = Math.min(...r.samples.map((x) => x.t));
+    firstInBatch.set(breakerScope(r.b), Math.min(firstInBatch.get(breakerScope(r.b)) ?? Infinity, t));
+  }
   const reports = new Map<string, BreakerReport>();
-  const seriesUpdates: { key: string; t: number; v: number }[] = [];
+  const seriesUpdates: repo.BreakerSeriesUpdate[] = [];
   for (const { b, key, samples } of recognised) {
     const prev = lastSamples.get(key) ?? null;
     const fresh = samples.filter((s) => (prev === null || s.t > prev.t) && !s.isStale && Number.isFinite(s.v)).sort((x, y) => x.t - y.t);
     if (fresh.length === 0) continue;
+    const scope = breakerScope(b);
+    const last = fresh[fresh.length - 1]!;
+    seriesUpdates.push({ key, scope, t: last.t, v: last.v });
+    if (b.signal.kind === "activity") continue;
     const bKey = breakerKey(b);
     const known = breakers.get(bKey);
-    const isKnown = known !== undefined && known.firstSeenAt.getTime() < fresh[0]!.t;
+    const isKnown = (known !== undefined && known.firstSeenAt.getTime() < fresh[0]!.t) || heardScopes.has(scope) || firstInBatch.get(scope)! < fresh[0]!.t;
     const reading = readBreakerSamples(b.signal, prev, fresh, isKnown);
-    const report = reports.get(bKey) ?? { ref: b, observations: [], firstT: Infinity, lastT: -Infinity, rejected: 0, failureRate: null, failureThreshold: null, totals: {} };
+    const report = reports.get(bKey) ?? { ref: b, observations: [], firstT: Infinity, lastT: -Infinity, rejected: 0, failureThreshold: null, totals: {} };
     report.observations.push(...reading.observations);
     report.firstT = Math.min(report.firstT, fresh[0]!.t);
-    report.lastT = Math.max(report.lastT, fresh[fresh.length - 1]!.t);
+    report.lastT = Math.max(report.lastT, last.t);
     report.rejected += reading.rejected;
-    if (reading.failureRate !== null) report.failureRate = reading.failureRate;
-    if (b.signal.kind === "transition-counter") report.totals[b.signal.to] = fresh[fresh.length - 1]!.v;
+    if (reading.failureRate !== undefined) report.failureRate = reading.failureRate;
+    // Counts of unknown time say the state of a breaker first seen; counted ones are its transitions.
+    if (b.signal.kind === "transition-counter" && !isKnown) report.totals[b.signal.to] = last.v;
     reports.set(bKey, report);
-    const last = fresh[fresh.length - 1]!;
-    seriesUpdates.push({ key, t: last.t, v: last.v });
   }
   await applyBreakerReports([...reports.values()], breakers, seriesUpdates, "metrics");
 }
@@ -105,7 +118,7 @@ export function stateFromTotals(totals: Partial<Record<BreakerState, number>>): 
 export async function applyBreakerReports(
   reports: readonly BreakerReport[],
   breakers: Map<string, repo.BreakerWithHistory>,
-  seriesUpdates: { key: string; t: number; v: number }[],
+  seriesUpdates: repo.BreakerSeriesUpdate[],
   source: "metrics" | "api",
 ): Promise<number> {
   const services = await repo.existingServiceSlugs([...new Set(reports.map((r) => r.ref.service))]);
@@ -140,7 +153,7 @@ export async function applyBreakerReports(
         firstSeenAt: new Date(firstSeenAt),
         lastSeenAt: new Date(Math.max(known?.lastSeenAt.getTime() ?? -Infinity, report.lastT)),
         rejectedTotal: (known?.rejectedTotal ?? 0) + report.rejected,
-        failureRate: report.failureRate ?? known?.failureRate ?? null,
+        failureRate: report.failureRate !== undefined ? report.failureRate : (known?.failureRate ?? null),
         failureThreshold: report.failureThreshold ?? known?.failureThreshold ?? DEFAULT_FAILURE_THRESHOLD[ref.library],
       },
       transitions: transitions.map((t) => ({ ...t, source })),

@@ -49,6 +49,14 @@ export async function readBreakerSeries(keys: string[]): Promise<Map<string, { t
   return new Map(rows.map((r) => [r.key, { t: Number(r.lastT), v: r.lastV }]));
 }
 
+/** Scopes (service/dependency) any breaker-library series was stored for before. */
+export async function scopesHeardFrom(scopes: string[]): Promise<Set<string>> {
+  const rows = await db().breakerSeries.findMany({ where: { scope: { in: scopes } }, select: { scope: true }, distinct: ["scope"] });
+  return new Set(rows.map((r) => r.scope));
+}
+
+export type BreakerSeriesUpdate = { key: string; scope: string; t: number; v: number };
+
 export async function existingServiceSlugs(slugs: string[]): Promise<Set<string>> {
   const rows = await db().service.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
   return new Set(rows.map((r) => r.slug));
@@ -62,7 +70,7 @@ export type BreakerWrite = {
 };
 
 /** Breakers, their new transitions and the events telling of them, in one transaction. */
-export async function saveBreakerWrites(writes: BreakerWrite[], series: { key: string; t: number; v: number }[]): Promise<void> {
+export async function saveBreakerWrites(writes: BreakerWrite[], series: BreakerSeriesUpdate[]): Promise<void> {
   const client = db();
   const ops = [];
   for (const w of writes) {
@@ -74,7 +82,7 @@ export async function saveBreakerWrites(writes: BreakerWrite[], series: { key: s
     ops.push(...w.events.map(createEvent));
   }
   for (const s of series) {
-    ops.push(client.breakerSeries.upsert({ where: { key: s.key }, create: { key: s.key, lastT: BigInt(s.t), lastV: s.v }, update: { lastT: BigInt(s.t), lastV: s.v } }));
+    ops.push(client.breakerSeries.upsert({ where: { key: s.key }, create: { key: s.key, scope: s.scope, lastT: BigInt(s.t), lastV: s.v }, update: { lastT: BigInt(s.t), lastV: s.v } }));
   }
   if (ops.length > 0) await client.$transaction(ops);
 }

@@ -35,7 +35,7 @@ const windowName = (ms: number) => (Object.entries(BURN_WINDOWS).find(([, v]) =>
 
 type Source = { counts(interval: { start: Date; end: Date }): Promise<WindowCounts>; historyStart(): Promise<Date | null> };
 
-async function sourceFor(slo: SloDefinition): Promise<Source> {
+export async function sourceFor(slo: SloDefinition): Promise<Source> {
   if (slo.dataSource === EMBEDDED) return embeddedSource(slo.sli);
   const ds = await findDataSourceByName(slo.dataSource);
   if (!ds) throw new AppError("UNAVAILABLE", `data source "${slo.dataSource}" no longer exists`);

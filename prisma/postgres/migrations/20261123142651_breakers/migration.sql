@@ -35,6 +35,7 @@ CREATE TABLE "BreakerTransition" (
 -- CreateTable
 CREATE TABLE "BreakerSeries" (
     "key" TEXT NOT NULL,
+    "scope" TEXT NOT NULL,
     "lastT" BIGINT NOT NULL,
     "lastV" DOUBLE PRECISION NOT NULL,
 
@@ -52,6 +53,9 @@ CREATE INDEX "BreakerTransition_at_idx" ON "BreakerTransition"("at");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "BreakerTransition_breakerId_at_to_key" ON "BreakerTransition"("breakerId", "at", "to");
+
+-- CreateIndex
+CREATE INDEX "BreakerSeries_scope_idx" ON "BreakerSeries"("scope");
 
 -- AddForeignKey
 ALTER TABLE "BreakerTransition" ADD CONSTRAINT "BreakerTransition_breakerId_fkey" FOREIGN KEY ("breakerId") REFERENCES "Breaker"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -32,6 +32,7 @@ CREATE TABLE "BreakerTransition" (
 -- CreateTable
 CREATE TABLE "BreakerSeries" (
     "key" TEXT NOT NULL PRIMARY KEY,
+    "scope" TEXT NOT NULL,
     "lastT" BIGINT NOT NULL,
     "lastV" REAL NOT NULL
 );
@@ -47,4 +48,7 @@ CREATE INDEX "BreakerTransition_at_idx" ON "BreakerTransition"("at");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "BreakerTransition_breakerId_at_to_key" ON "BreakerTransition"("breakerId", "at", "to");
+
+-- CreateIndex
+CREATE INDEX "BreakerSeries_scope_idx" ON "BreakerSeries"("scope");
 

@@ -1,0 +1,22 @@
+// Prometheus text exposition → the JSON ingest format, as a scrape at time `t` with the target
+// labels Prometheus adds (job, instance). Enough of the format for the breaker fixtures: comments
+// skipped, quoted label values with \" \\ \n escapes, a trailing comma before `}` allowed.
+export type JsonSeries = { metric: string; labels: Record<string, string>; samples: [number, number][] };
+
+const LINE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+\d+)?$/;
+const LABEL = /\s*([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"\s*,?/gy;
+
+export function parseExposition(text: string, t: number, target: Record<string, string>): JsonSeries[] {
+  const out: JsonSeries[] = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const m = LINE.exec(line);
+    if (!m) throw new Error(`not an exposition line: ${line}`);
+    const labels: Record<string, string> = {};
+    LABEL.lastIndex = 0;
+    for (const l of (m[2] ?? "").matchAll(LABEL)) labels[l[1]!] = l[2]!.replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c));
+    out.push({ metric: m[1]!, labels: { ...labels, ...target }, samples: [[t, Number(m[3])]] });
+  }
+  return out;
+}
