@@ -27,7 +27,9 @@ export type BreakerSignal =
    * says nothing of the state, but shows the process was heard from before a breaker counter's
    * first sample, so that sample counts from 0 (see readBreakerSamples).
    */
-  | { kind: "activity" };
+  | { kind: "activity" }
+  /** The breaker's own calls (opossum's fire, success, failure…): it exists; its state is unchanged. */
+  | { kind: "calls" };
 
 export type BreakerRef = { service: string; dependency: string; name: string; library: BreakerLibrary };
 export type BreakerSeries = BreakerRef & { signal: BreakerSignal };
@@ -62,6 +64,7 @@ const RESILIENCE4J_STATES: Record<string, BreakerState | null> = {
 };
 
 const ACTIVITY: BreakerSignal = { kind: "activity" };
+const CALLS: BreakerSignal = { kind: "calls" };
 
 const OPOSSUM_EVENTS: Record<string, BreakerSignal> = {
   open: { kind: "transition-counter", to: "open" },
@@ -118,7 +121,7 @@ function polly(labels: Record<string, string>): BreakerSeries | null {
 
 function opossum(labels: Record<string, string>): BreakerSeries | null {
   if (!labels.event || labels.name === undefined) return null;
-  const signal = OPOSSUM_EVENTS[labels.event] ?? ACTIVITY;
+  const signal = OPOSSUM_EVENTS[labels.event] ?? CALLS;
   const r = ref(labels, "opossum", labels.name);
   return r && { ...r, signal };
 }
@@ -173,6 +176,7 @@ export function readBreakerSamples(
         reading.failureRate = v < 0 ? null : v;
         break;
       case "activity":
+      case "calls":
         break;
     }
   }
