@@ -7,6 +7,7 @@ import { createSlo } from "../lib/server/services/slos";
 import { disconnectDb } from "../lib/server/db";
 import type { SloInputRaw } from "../lib/schemas/slo";
 import { CATALOG_BUCKETS, DEMO_TRAFFIC, errors, requests } from "./demo-traffic";
+import { seedDemoBreakers } from "./demo/breakers";
 
 const STEP = 5 * 60_000;
 const DAYS = 30;
@@ -55,6 +56,7 @@ async function main() {
   const existing = new Set((await listSlos()).map((s) => `${s.service}/${s.name}`));
   const missing = DEMO_SLOS.filter((slo) => !existing.has(`${slo.service}/${slo.name}`));
   for (const slo of missing) await createSlo(slo);
+  console.log(`demo: ${await seedDemoBreakers()} new breaker transitions`);
   console.log(`demo: ${DEMO_SERVICES.length} services, ${missing.length} new SLOs, ${stored.accepted} new samples`);
   closeIngest(); // applies the samples to the rollups before this process ends
   await disconnectDb();

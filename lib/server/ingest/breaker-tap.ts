@@ -66,13 +66,13 @@ async function observe(series: readonly StoreSeries[]): Promise<void> {
   const scopes = [...new Set(recognised.map((r) => breakerScope(r.b)))];
   const [lastSamples, breakers, heardScopes] = await Promise.all([
     repo.readBreakerSeries(recognised.map((r) => r.key)),
-    repo.findBreakersWithHistory([...new Set(recognised.map((r) => breakerKey(r.b)))]),
+    repo.findBreakersWithHistory([...new Set(recognised.map((r) => breakerKey(r.b)))], new Date(earliest(recognised.flatMap((r) => r.samples)))),
     repo.scopesHeardFrom(scopes),
   ]);
   // Earliest sample per scope in this batch, so a counter born after its scope's first sample counts from 0.
   const firstInBatch = new Map<string, number>();
   for (const r of recognised) {
-    const t = Math.min(...r.samples.map((x) => x.t));
+    const t = earliest(r.samples);
     firstInBatch.set(breakerScope(r.b), Math.min(firstInBatch.get(breakerScope(r.b)) ?? Infinity, t));
   }
   const reports = new Map<string, BreakerReport>();
@@ -100,6 +100,12 @@ async function observe(series: readonly StoreSeries[]): Promise<void> {
     reports.set(bKey, report);
   }
   await applyBreakerReports([...reports.values()], breakers, seriesUpdates, "metrics");
+}
+
+function earliest(samples: readonly { t: number }[]): number {
+  let min = Infinity;
+  for (const s of samples) if (s.t < min) min = s.t;
+  return min;
 }
 
 /** A breaker known only by transition counters: its state from how often it entered each state. */

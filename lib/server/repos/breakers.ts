@@ -29,17 +29,21 @@ const toRecord = ({ createdAt: _c, updatedAt: _u, ...row }: Row): BreakerRecord 
   initialState: row.initialState as BreakerState,
 });
 
-/** How many recent transitions ingest judges new observations against (late ones land among them). */
-const HISTORY = 50;
-
 export type BreakerWithHistory = BreakerRecord & { history: BreakerTransition[] };
 
-export async function findBreakersWithHistory(keys: string[]): Promise<Map<string, BreakerWithHistory>> {
-  const rows = await db().breaker.findMany({ where: { key: { in: keys } }, include: { transitions: { orderBy: [{ at: "desc" }, { id: "desc" }], take: HISTORY } } });
+const toTransition = (t: { at: Date; from: string | null; to: string }): BreakerTransition => ({ at: t.at.getTime(), from: t.from as BreakerState | null, to: t.to as BreakerState });
+
+/**
+ * Breakers by key, each with its transitions from `since` on and the last one before it: all that
+ * observations at or after `since` need to be judged against (and the current state).
+ */
+export async function findBreakersWithHistory(keys: string[], since: Date): Promise<Map<string, BreakerWithHistory>> {
+  const rows = await db().breaker.findMany({ where: { key: { in: keys } }, include: { transitions: { where: { at: { gte: since } }, orderBy: [{ at: "asc" }, { id: "asc" }] } } });
+  const before = await Promise.all(rows.map((r) => db().breakerTransition.findFirst({ where: { breakerId: r.id, at: { lt: since } }, orderBy: [{ at: "desc" }, { id: "desc" }] })));
   return new Map(
-    rows.map(({ transitions, ...row }) => [
+    rows.map(({ transitions, ...row }, i) => [
       row.key,
-      { ...toRecord(row), history: transitions.reverse().map((t) => ({ at: t.at.getTime(), from: t.from as BreakerState | null, to: t.to as BreakerState })) },
+      { ...toRecord(row), history: [...(before[i] ? [before[i]!] : []), ...transitions].map(toTransition) },
     ]),
   );
 }

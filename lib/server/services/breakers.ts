@@ -26,15 +26,22 @@ export function reportBreakerEvents(events: readonly BreakerEventInput[]): Promi
       if (e.failureThreshold !== undefined) r.failureThreshold = e.failureThreshold;
       reports.set(key, r);
     }
-    const known = await repo.findBreakersWithHistory([...reports.keys()]);
+    const since = new Date(Math.min(...events.map((e) => e.at.getTime())));
+    const known = await repo.findBreakersWithHistory([...reports.keys()], since);
     const transitions = await applyBreakerReports([...reports.values()], known, [], "api");
     return { events: events.length, transitions };
   });
 }
 
+/**
+ * Scraped breakers report every interval, so silence means no data; a breaker reported through
+ * the event API reports changes only, so its last state holds until the next report.
+ */
+const staleAfterMs = (b: repo.BreakerRecord) => (b.library === "api" ? Infinity : BREAKER_STALE_AFTER_MS);
+
 /** What a breaker shows now: its state, or unknown once it has been silent past staleness. */
 function currentState(b: repo.BreakerRecord, now: Date): TimelineState {
-  return now.getTime() - b.lastSeenAt.getTime() > BREAKER_STALE_AFTER_MS ? "unknown" : b.state;
+  return now.getTime() - b.lastSeenAt.getTime() > staleAfterMs(b) ? "unknown" : b.state;
 }
 
 export type BreakerSummary = Awaited<ReturnType<typeof summarise>>[number];
@@ -56,6 +63,7 @@ async function summarise(breakers: repo.BreakerRecord[], range: TimeRange, now: 
       initial: { at: b.firstSeenAt.getTime(), state: b.initialState },
       transitions: prior ? [prior, ...own] : own,
       lastSeenAt: b.lastSeenAt.getTime(),
+      staleAfterMs: staleAfterMs(b),
       from: range.from.getTime(),
       to: Math.min(range.to.getTime(), now.getTime()),
     });
@@ -80,12 +88,16 @@ async function summarise(breakers: repo.BreakerRecord[], range: TimeRange, now: 
   });
 }
 
+export function matchesBreakerQuery(b: Pick<BreakerSummary, "service" | "dependency" | "state">, query: BreakerListQuery): boolean {
+  return (!query.service || b.service === query.service) && (!query.dependency || b.dependency === query.dependency) && (!query.state || b.state === query.state);
+}
+
 /** Every breaker (filtered), open first, then half-open, closed, silent; each with its range figures. */
 export async function listBreakerSummaries(query: BreakerListQuery, range: TimeRange, now: Date) {
   const breakers = await repo.listBreakers({ service: query.service, dependency: query.dependency });
   const summaries = await summarise(breakers, range, now);
   return summaries
-    .filter((s) => !query.state || s.state === query.state)
+    .filter((s) => matchesBreakerQuery(s, query))
     .sort((a, b) => compareBreakerStates(a.state, b.state) || a.key.localeCompare(b.key));
 }
 
