@@ -7,12 +7,22 @@ import { BREAKER_BAND_STATES, BREAKER_LOOK, BreakerStateBadge } from "./breaker-
 import { failureRateText } from "./breaker-table";
 
 type Detail = Awaited<ReturnType<typeof getBreakerDetail>>;
+const MAX_ROWS = 100;
 const at = (iso: string) => `${iso.slice(0, 19).replace("T", " ")} UTC`;
 
 /** One breaker: its state band over the range, the owning service's SLOs below on the same axis. */
 export function BreakerDetail({ detail, domain }: { detail: Detail; domain: { from: number; to: number } }) {
   const b = detail.breaker;
-  const markers = b.transitions.map((t) => ({ t: Date.parse(t.at), label: BREAKER_LOOK[t.to].label, color: BREAKER_LOOK[t.to].color }));
+  // The spans the breaker was not closed, shaded on the SLO charts so cause and effect line up.
+  const markers = b.segments
+    .filter((s) => s.state === "open" || s.state === "half-open")
+    .reduce<{ t: number; until: number; label: string; color: string }[]>((spans, s) => {
+      const last = spans.at(-1);
+      if (last && last.until === s.from) last.until = s.to;
+      else spans.push({ t: s.from, until: s.to, label: "breaker open", color: "var(--danger)" });
+      return spans;
+    }, []);
+  const shown = [...b.transitions].reverse().slice(0, MAX_ROWS);
   const points = (key: "burnRate" | "errorRate"): ChartPoint[] => {
     const byT = new Map<number, ChartPoint>();
     for (const [i, slo] of detail.slos.entries()) for (const p of slo.points) byT.set(p.t, { ...(byT.get(p.t) ?? { t: p.t }), [`s${i}`]: p[key] });
@@ -49,9 +59,12 @@ export function BreakerDetail({ detail, domain }: { detail: Detail; domain: { fr
         <p className="muted">No transitions in this range: the breaker stayed {BREAKER_LOOK[b.segments.at(-1)?.state ?? "unknown"].label.toLowerCase()}. Widen the range to see earlier ones.</p>
       ) : (
         <table className="data">
+          <caption className="muted" style={{ textAlign: "left", padding: "0 0 8px" }}>
+            {b.transitions.length > MAX_ROWS ? `Newest ${MAX_ROWS} of ${b.transitions.length}; narrow the range to see the others` : `${b.transitions.length} in this range, newest first`}
+          </caption>
           <thead><tr><th scope="col">At</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Reported by</th></tr></thead>
           <tbody>
-            {[...b.transitions].reverse().map((t, i) => (
+            {shown.map((t, i) => (
               <tr key={`${t.at}-${i}`}>
                 <td><time dateTime={t.at}>{at(t.at)}</time></td>
                 <td>{t.from ? <BreakerStateBadge state={t.from} /> : <span className="muted">—</span>}</td>

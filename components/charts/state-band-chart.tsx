@@ -43,7 +43,7 @@ export function StateBandChart({ title, segments, states, domain, height = 36 }:
                   <title>{`${look?.label ?? s.state}: ${new Date(s.from).toISOString()} – ${new Date(s.to).toISOString()}`}</title>
                 </rect>
                 {width > 8 ? (
-                  <text x={`${left + width / 2}%`} y={height / 2 + 4} textAnchor="middle" className="state-band-label">
+                  <text x={`${left + width / 2}%`} y={height / 2 + 4} textAnchor="middle" className="state-band-label" data-state={s.state}>
                     {look ? `${look.icon} ${look.label}` : s.state}
                   </text>
                 ) : null}
