@@ -183,6 +183,19 @@ export function readBreakerSamples(
   return reading;
 }
 
+/**
+ * A breaker first seen with transition counters already counting (events of unknown time): its
+ * state from how often it entered each state. It rests closed, trips open, probes half-open, and
+ * the probe either closes it or opens it again.
+ */
+export function stateFromTotals(totals: Partial<Record<BreakerState, number>>): BreakerState {
+  const opens = totals.open ?? 0;
+  const halfOpens = totals["half-open"] ?? 0;
+  const closes = totals.closed ?? 0;
+  if (opens > halfOpens) return "open";
+  return halfOpens > closes ? "half-open" : "closed";
+}
+
 /** The usual thresholds, in percent, when the library's default was not changed. */
 export const DEFAULT_FAILURE_THRESHOLD: Record<BreakerLibrary, number | null> = {
   resilience4j: 50, // failureRateThreshold

@@ -6,6 +6,7 @@ import { POST as eventsPost } from "@/app/api/breakers/events/route";
 import { GET as listRoute } from "@/app/api/breakers/route";
 import { GET as eventsRoute } from "@/app/api/events/route";
 import { POST as ingestPost } from "@/app/api/ingest/route";
+import { POST as otlpPost } from "@/app/otlp/v1/metrics/route";
 import { db } from "@/lib/server/db";
 import { createService } from "@/lib/server/services/services";
 import { parseExposition } from "../support/exposition";
@@ -59,6 +60,34 @@ describe("breakers from recorded exposition text", () => {
     const rq = list.find((b) => b.key === "edge-proxy/payments/default_rq limit")!;
     for (const b of [outlier, rq]) expect(b.transitions.map((t) => [t.at, t.to])).toEqual([[at(15), "open"], [at(30), "closed"]]);
     expect(list.filter((b) => b.transitions.length === 0).length).toBe(list.length - 2);
+  });
+
+  it("Polly v8 through OTLP (.NET's OTLP exporter): the names as the meter gives them", async () => {
+    const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+    const point = (event: string, strategy: string, s: number, count: number) => ({
+      attributes: [str("event.name", event), str("event.severity", "Warning"), str("pipeline.name", "catalog-client-standard"), str("strategy.name", strategy)],
+      startTimeUnixNano: String(T0 * 1e6),
+      timeUnixNano: String((T0 + s * 1000) * 1e6),
+      asInt: String(count),
+    });
+    const payload = (s: number, points: ReturnType<typeof point>[]) => ({
+      resourceMetrics: [{
+        resource: { attributes: [str("service.name", "catalog-api")] },
+        scopeMetrics: [{ scope: { name: "Polly" }, metrics: [{ name: "resilience.polly.strategy.events", sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: points } }] }],
+      }],
+    });
+    const exports = [
+      payload(0, [point("OnRetry", "standard-retry", 0, 3)]),
+      payload(15, [point("OnRetry", "standard-retry", 15, 9), point("OnCircuitOpened", "standard-circuit-breaker", 15, 1)]),
+      payload(30, [point("OnRetry", "standard-retry", 30, 9), point("OnCircuitOpened", "standard-circuit-breaker", 30, 1), point("OnCircuitHalfOpened", "standard-circuit-breaker", 30, 1)]),
+    ];
+    for (const body of exports) {
+      const res = await call(otlpPost, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+      expect(res.status).toBe(200);
+    }
+    const [b] = await breakers();
+    expect(b).toMatchObject({ key: "catalog-api/catalog-client-standard/standard-circuit-breaker", library: "polly", state: "half-open" });
+    expect(b!.transitions.map((t) => [t.at, t.to])).toEqual([[at(15), "open"], [at(30), "half-open"]]);
   });
 
   it("writes each transition as a breaker event with the owning service, and a retried scrape adds nothing", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BreakerSignal, isBreakerMetric, readBreakerSamples, recogniseBreakerSeries } from "@/lib/domain/breaker-mapping";
+import { type BreakerSignal, isBreakerMetric, readBreakerSamples, recogniseBreakerSeries, stateFromTotals } from "@/lib/domain/breaker-mapping";
 
 describe("isBreakerMetric", () => {
   it.each([
@@ -89,4 +89,15 @@ describe("readBreakerSamples", () => {
   it("skips NaN samples", () => {
     expect(readBreakerSamples(counter, { t: 0, v: 1 }, s([15, Number.NaN], [30, 2]), true).observations).toEqual([{ at: 30, state: "open", isTransition: true }]);
   });
+});
+
+describe("stateFromTotals", () => {
+  it.each([
+    [{}, "closed"],
+    [{ open: 1 }, "open"],
+    [{ open: 1, "half-open": 1 }, "half-open"],
+    [{ open: 1, "half-open": 1, closed: 1 }, "closed"],
+    [{ open: 3, "half-open": 2, closed: 1 }, "open"], // a probe failed: open again
+    [{ open: 3, "half-open": 3, closed: 2 }, "half-open"],
+  ] as const)("%j → %s", (totals, expected) => expect(stateFromTotals(totals)).toBe(expected));
 });

@@ -8,6 +8,7 @@ import {
   DEFAULT_FAILURE_THRESHOLD,
   isBreakerMetric,
   readBreakerSamples,
+  stateFromTotals,
   recogniseBreakerSeries,
 } from "@/lib/domain/breaker-mapping";
 import { transitionsFrom } from "@/lib/domain/breaker-timeline";
@@ -106,15 +107,6 @@ function earliest(samples: readonly { t: number }[]): number {
   let min = Infinity;
   for (const s of samples) if (s.t < min) min = s.t;
   return min;
-}
-
-/** A breaker known only by transition counters: its state from how often it entered each state. */
-export function stateFromTotals(totals: Partial<Record<BreakerState, number>>): BreakerState {
-  const opens = totals.open ?? 0;
-  const halfOpens = totals["half-open"] ?? 0;
-  const closes = totals.closed ?? 0;
-  if (opens > halfOpens) return "open";
-  return halfOpens > closes ? "half-open" : "closed";
 }
 
 /**
