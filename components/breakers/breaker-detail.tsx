@@ -35,7 +35,7 @@ export function BreakerDetail({ detail, domain }: { detail: Detail; domain: { fr
         <div className="card"><div className="muted">State now</div><div className="stat"><BreakerStateBadge state={b.state} /></div><div className="muted">since {at(b.stateSince)}</div></div>
         <div className="card"><div className="muted">Open or half-open in range</div><div className="stat">{duration(b.stats.openMs + b.stats.halfOpenMs)}</div><div className="muted">{b.stats.opens} trips{b.isFlapping ? " · flapping" : ""}</div></div>
         <div className="card"><div className="muted">Transitions in range</div><div className="stat">{b.stats.transitions}</div></div>
-        <div className="card"><div className="muted">Failure rate</div><div className="stat">{failureRateText(b)}</div><div className="muted">{b.rejectedTotal} calls rejected since first seen</div></div>
+        <div className="card"><div className="muted">Failure rate</div><div className="stat">{failureRateText(b)}</div><div className="muted">{b.rejectedInRange === null ? `${b.library} does not count rejected calls` : `${b.rejectedInRange} calls rejected in range`}</div></div>
       </div>
       <dl className="facts card" style={{ marginBottom: 16 }}>
         <dt>Service</dt><dd><Link href={`/services/${encodeURIComponent(b.service)}`}>{b.service}</Link></dd>

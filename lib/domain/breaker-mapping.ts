@@ -196,6 +196,15 @@ export function stateFromTotals(totals: Partial<Record<BreakerState, number>>): 
   return halfOpens > closes ? "half-open" : "closed";
 }
 
+/** Where a library counts the calls its open breaker refused (recogniseBreakerSeries picks the breaker's own). */
+export const REJECTED_METRICS: Record<BreakerLibrary, readonly string[]> = {
+  resilience4j: ["resilience4j_circuitbreaker_not_permitted_calls_total", "resilience4j_circuitbreaker_not_permitted_calls"],
+  opossum: ["circuit"],
+  polly: [], // Polly reports no event per refused call
+  envoy: [], // upstream_rq_pending_overflow is per cluster, not per limit
+  api: [],
+};
+
 /** The usual thresholds, in percent, when the library's default was not changed. */
 export const DEFAULT_FAILURE_THRESHOLD: Record<BreakerLibrary, number | null> = {
   resilience4j: 50, // failureRateThreshold

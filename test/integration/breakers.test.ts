@@ -39,6 +39,8 @@ describe("breakers from recorded exposition text", () => {
     await scrape(["resilience4j-1-closed", "resilience4j-2-open", "resilience4j-3-half-open", "resilience4j-4-closed"], { job: "spring", instance: "checkout-0:8080" });
     const [b] = await breakers();
     expect(b).toMatchObject({ key: "checkout/inventoryClient/inventoryClient", library: "resilience4j", state: "closed", rejectedTotal: 17, failureRate: null });
+    const detail = await call(detailRoute, { path: `/api/breakers/${b!.id}?range=1h`, params: { id: b!.id } });
+    expect(((await detail.json()) as { breaker: { rejectedInRange: number } }).breaker.rejectedInRange).toBe(17);
     expect(b!.transitions.map((t) => [t.at, t.from, t.to])).toEqual([
       [at(15), "closed", "open"],
       [at(30), "open", "half-open"],

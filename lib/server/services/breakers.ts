@@ -1,5 +1,5 @@
 import "server-only";
-import { type BreakerState, breakerKey } from "@/lib/domain/breaker-mapping";
+import { type BreakerState, breakerKey, recogniseBreakerSeries, REJECTED_METRICS } from "@/lib/domain/breaker-mapping";
 import { BREAKER_STALE_AFTER_MS, breakerRangeStats, breakerTimeline, compareBreakerStates, isFlapping, type TimelineState } from "@/lib/domain/breaker-timeline";
 import { burnRate } from "@/lib/domain/burn-rate";
 import { chartStepMs, type TimeRange } from "@/lib/domain/time-range";
@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { applyBreakerReports, type BreakerReport, serialised } from "../ingest/breaker-tap";
 import * as repo from "../repos/breakers";
 import { listSlos } from "../repos/slos";
+import { findSeriesMinutes } from "./series";
 import { sourceFor } from "./slo-status";
 
 /** Records states reported through the JSON event API; answers how many transitions they made. */
@@ -104,8 +105,26 @@ export async function listBreakerSummaries(query: BreakerListQuery, range: TimeR
 export async function getBreakerDetail(id: string, range: TimeRange, now: Date) {
   const breaker = await repo.findBreaker(id);
   if (!breaker) throw new AppError("NOT_FOUND", `no breaker ${id}`);
-  const [summary] = await summarise([breaker], range, now);
-  return { breaker: summary!, slos: await serviceSloSeries(breaker.service, range) };
+  const [[summary], slos, rejected] = await Promise.all([summarise([breaker], range, now), serviceSloSeries(breaker.service, range), rejectedInRange(breaker, range)]);
+  return { breaker: { ...summary!, rejectedInRange: rejected }, slos };
+}
+
+/**
+ * Calls the breaker refused in the range, from the sample store's minute rollups of its library's
+ * rejection counter; null when the library reports none.
+ */
+async function rejectedInRange(breaker: repo.BreakerRecord, range: TimeRange): Promise<number | null> {
+  const metrics = REJECTED_METRICS[breaker.library];
+  if (metrics.length === 0) return null;
+  let total = 0;
+  for (const metric of metrics) {
+    for (const series of await findSeriesMinutes({ metric, start: range.from, end: range.to })) {
+      const own = recogniseBreakerSeries(series.metric, series.labels);
+      if (own?.signal.kind !== "rejected-counter" || breakerKey(own) !== breaker.key) continue;
+      for (const minute of series.minutes) total += minute.increase;
+    }
+  }
+  return total;
 }
 
 /** The owning service's SLOs over the range, step by step: burn rate and error rate per step. */
