@@ -10,6 +10,7 @@ import { CATALOG_BUCKETS, DEMO_TRAFFIC, errors, requests } from "./demo-traffic"
 import { seedDemoReplication } from "./demo/replication";
 import { seedDemoFmea } from "./demo/fmea";
 import { seedDemoPostmortems } from "./demo/postmortems";
+import { seedDemoBreakers } from "./demo/breakers";
 
 const STEP = 5 * 60_000;
 const DAYS = 30;
@@ -59,6 +60,7 @@ async function main() {
   const missing = DEMO_SLOS.filter((slo) => !existing.has(`${slo.service}/${slo.name}`));
   for (const slo of missing) await createSlo(slo);
   await seedDemoReplication();
+  console.log(`demo: ${await seedDemoBreakers()} new breaker transitions`);
   console.log(`demo: ${DEMO_SERVICES.length} services, ${missing.length} new SLOs, ${stored.accepted} new samples`);
   console.log(`demo: ${await seedDemoPostmortems()} new postmortems`);
   await seedDemoFmea(); // after the seeds whose events it links to

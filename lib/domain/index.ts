@@ -24,3 +24,5 @@ export * from "./postmortem";
 export * from "./postmortem-timeline";
 export * from "./blameless-lint";
 export * from "./postmortem-markdown";
+export * from "./breaker-mapping";
+export * from "./breaker-timeline";

@@ -1,21 +1,33 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-export type ExposedSample = { metric: string; labels: Record<string, string>; value: number };
+// Prometheus text exposition → the JSON ingest format, as a scrape at time `t` with the target
+// labels Prometheus adds (job, instance). Enough of the format for the breaker fixtures: comments
+// skipped, quoted label values with \" \\ \n escapes, a trailing comma before `}` allowed.
+export type JsonSeries = { metric: string; labels: Record<string, string>; samples: [number, number][] };
 
-/** Prometheus text exposition, the plain lines only (no timestamps, escapes or exemplars): enough for fixtures. */
-export function parseExposition(text: string): ExposedSample[] {
-  const out: ExposedSample[] = [];
-  for (const line of text.split("\n")) {
-    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)\s*$/.exec(line.trim());
-    if (!match) continue;
-    const labels = Object.fromEntries([...(match[2] ?? "").matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    out.push({ metric: match[1]!, labels, value: Number(match[3]) });
+const LINE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+\d+)?$/;
+const LABEL = /\s*([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"\s*,?/gy;
+
+export function parseExposition(text: string, t: number, target: Record<string, string>): JsonSeries[] {
+  const out: JsonSeries[] = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const m = LINE.exec(line);
+    if (!m) throw new Error(`not an exposition line: ${line}`);
+    const labels: Record<string, string> = {};
+    LABEL.lastIndex = 0;
+    for (const l of (m[2] ?? "").matchAll(LABEL)) labels[l[1]!] = l[2]!.replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c));
+    out.push({ metric: m[1]!, labels: { ...labels, ...target }, samples: [[t, Number(m[3])]] });
   }
   return out;
 }
 
+export type ExposedSample = { metric: string; labels: Record<string, string>; value: number };
+
+/** A replication fixture's samples, with extra labels (as the scrape's target labels would add). */
 export function readFixture(name: string, extraLabels: Record<string, string> = {}): ExposedSample[] {
   const text = readFileSync(path.join(import.meta.dirname, "../fixtures/replication", name), "utf8");
-  return parseExposition(text).map((s) => ({ ...s, labels: { ...s.labels, ...extraLabels } }));
+  return parseExposition(text, 0, extraLabels).map((s) => ({ metric: s.metric, labels: s.labels, value: s.samples[0]![1] }));
 }

@@ -9,5 +9,10 @@ export async function resetDatabase(): Promise<void> {
   await flushIngest();
   closeIngest();
   const d = db();
+  // Each feature's roots; their children go by cascade.
+  await d.$transaction([
+    d.postmortem.deleteMany(), d.fmeaWorksheet.deleteMany(), d.replicationCluster.deleteMany(),
+    d.breakerTransition.deleteMany(), d.breaker.deleteMany(), d.breakerSeries.deleteMany(), d.event.deleteMany(),
+  ]);
   await d.$transaction([d.ingestLog.deleteMany(), d.alertTransition.deleteMany(), d.alertState.deleteMany(), d.slo.deleteMany(), d.rollup1m.deleteMany(), d.rollup1h.deleteMany(), d.series.deleteMany(), d.service.deleteMany(), d.jobLease.deleteMany()]);
 }

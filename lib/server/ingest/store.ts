@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
+import { breakerSeriesIn, observeBreakerSamples } from "./breaker-tap";
 import { storeWithPrisma } from "./prisma-store";
 import { SampleLog } from "./sqlite/sample-log";
 import type { StoreResult, StoreSeries } from "./store-types";
@@ -29,9 +30,17 @@ function sampleLog(): SampleLog | null {
  * Stores a batch: when this resolves, every accepted sample is durable (on SQLite in the ingest
  * log, in the rollups after flushIngest or the next apply); when it throws, nothing of the batch
  * is stored. Samples at or before a series' last accepted sample are dropped, so a retried batch
- * adds nothing.
+ * adds nothing. Breaker series also move their breakers' states (breaker-tap.ts) before it resolves.
  */
-export function storeSamples(batch: readonly StoreSeries[], now = new Date()): Promise<StoreResult> {
+export async function storeSamples(batch: readonly StoreSeries[], now = new Date()): Promise<StoreResult> {
+  const result = await storeDurably(batch, now);
+  // Breakers' transitions, before the acknowledgement: see breaker-tap.ts for why here.
+  const breakers = breakerSeriesIn(batch);
+  if (breakers.length > 0) await observeBreakerSamples(breakers);
+  return result;
+}
+
+function storeDurably(batch: readonly StoreSeries[], now: Date): Promise<StoreResult> {
   const appendLog = sampleLog();
   if (appendLog) return appendLog.store(batch);
   // One transaction at a time, as before the log: concurrent ones would only queue on row locks.

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { type BreakerSignal, isBreakerMetric, readBreakerSamples, recogniseBreakerSeries, stateFromTotals } from "@/lib/domain/breaker-mapping";
+
+describe("isBreakerMetric", () => {
+  it.each([
+    ["resilience4j_circuitbreaker_state", true],
+    ["resilience4j_circuitbreaker_not_permitted_calls_total", true],
+    ["circuit", true],
+    ["myapp_circuit", true],
+    ["resilience_polly_strategy_events_total", true],
+    ["resilience_polly_strategy_events", true],
+    ["envoy_cluster_circuit_breakers_default_rq_open", true],
+    ["envoy_cluster_outlier_detection_ejections_active", true],
+    ["http_requests_total", false],
+    ["circuit_perf", false],
+    ["envoy_cluster_upstream_rq_total", false],
+  ])("%s → %s", (metric, expected) => expect(isBreakerMetric(metric)).toBe(expected));
+});
+
+describe("recogniseBreakerSeries", () => {
+  it.each<[string, string, Record<string, string>, object | null]>([
+    ["resilience4j state", "resilience4j_circuitbreaker_state", { application: "checkout", name: "inventory", state: "half_open" },
+      { service: "checkout", dependency: "inventory", name: "inventory", library: "resilience4j", signal: { kind: "state-gauge", state: "half-open" } }],
+    ["resilience4j forced_open is open", "resilience4j_circuitbreaker_state", { job: "checkout", name: "inv", state: "forced_open" },
+      { service: "checkout", dependency: "inv", name: "inv", library: "resilience4j", signal: { kind: "state-gauge", state: "open" } }],
+    ["resilience4j disabled is closed", "resilience4j_circuitbreaker_state", { job: "c", name: "inv", state: "disabled" },
+      { service: "c", dependency: "inv", name: "inv", library: "resilience4j", signal: { kind: "state-gauge", state: "closed" } }],
+    ["resilience4j unknown state", "resilience4j_circuitbreaker_state", { job: "c", name: "inv", state: "weird" }, null],
+    ["resilience4j failure rate", "resilience4j_circuitbreaker_failure_rate", { job: "c", name: "inv" },
+      { service: "c", dependency: "inv", name: "inv", library: "resilience4j", signal: { kind: "failure-rate" } }],
+    ["resilience4j not permitted", "resilience4j_circuitbreaker_not_permitted_calls_total", { job: "c", name: "inv", kind: "not_permitted" },
+      { service: "c", dependency: "inv", name: "inv", library: "resilience4j", signal: { kind: "rejected-counter" } }],
+    ["resilience4j other metric", "resilience4j_circuitbreaker_buffered_calls", { job: "c", name: "inv" }, null],
+    ["resilience4j without a service", "resilience4j_circuitbreaker_state", { name: "inv", state: "open" }, null],
+    ["opossum open", "circuit", { job: "web", name: "fetchUser", event: "open" },
+      { service: "web", dependency: "fetchUser", name: "fetchUser", library: "opossum", signal: { kind: "transition-counter", to: "open" } }],
+    ["opossum halfOpen with a dependency label", "circuit", { service: "web", dependency: "users-api", name: "fetchUser", event: "halfOpen" },
+      { service: "web", dependency: "users-api", name: "fetchUser", library: "opossum", signal: { kind: "transition-counter", to: "half-open" } }],
+    ["opossum reject", "circuit", { job: "web", name: "f", event: "reject" },
+      { service: "web", dependency: "f", name: "f", library: "opossum", signal: { kind: "rejected-counter" } }],
+    ["opossum fire is the breaker's own call", "circuit", { job: "web", name: "f", event: "fire" },
+      { service: "web", dependency: "f", name: "f", library: "opossum", signal: { kind: "calls" } }],
+    ["opossum without an event", "circuit", { job: "web", name: "f" }, null],
+    ["polly opened", "resilience_polly_strategy_events_total", { job: "api", event_name: "OnCircuitOpened", pipeline_name: "catalog", strategy_name: "cb" },
+      { service: "api", dependency: "catalog", name: "cb", library: "polly", signal: { kind: "transition-counter", to: "open" } }],
+    ["polly via OTLP", "resilience_polly_strategy_events", { service: "api", event_name: "OnCircuitHalfOpened", pipeline_name: "catalog" },
+      { service: "api", dependency: "catalog", name: "catalog", library: "polly", signal: { kind: "transition-counter", to: "half-open" } }],
+    ["polly retry is activity in the pipeline's scope", "resilience_polly_strategy_events_total", { job: "api", event_name: "OnRetry", pipeline_name: "catalog", strategy_name: "retry" },
+      { service: "api", dependency: "catalog", name: "retry", library: "polly", signal: { kind: "activity" } }],
+    ["envoy rq limit", "envoy_cluster_circuit_breakers_default_rq_open", { job: "envoy", envoy_cluster_name: "payments" },
+      { service: "envoy", dependency: "payments", name: "default_rq limit", library: "envoy", signal: { kind: "open-gauge" } }],
+    ["envoy outlier", "envoy_cluster_outlier_detection_ejections_active", { job: "envoy", envoy_cluster_name: "payments" },
+      { service: "envoy", dependency: "payments", name: "outlier ejection", library: "envoy", signal: { kind: "open-gauge" } }],
+    ["envoy remaining is not", "envoy_cluster_circuit_breakers_default_remaining_rq", { job: "envoy", envoy_cluster_name: "p" }, null],
+  ])("%s", (_name, metric, labels, expected) => expect(recogniseBreakerSeries(metric, labels)).toEqual(expected));
+});
+
+const counter: BreakerSignal = { kind: "transition-counter", to: "open" };
+const s = (...pairs: [number, number][]) => pairs.map(([t, v]) => ({ t, v }));
+
+describe("readBreakerSamples", () => {
+  it("turns counter increases into transitions at the sample's time", () => {
+    expect(readBreakerSamples(counter, { t: 0, v: 2 }, s([15, 2], [30, 3], [45, 3]), true).observations).toEqual([{ at: 30, state: "open", isTransition: true }]);
+  });
+  it("counts a counter's first sample from 0 when the breaker is known (label set created at first increment)", () => {
+    expect(readBreakerSamples(counter, null, s([15, 1]), true).observations).toEqual([{ at: 15, state: "open", isTransition: true }]);
+  });
+  it("takes no transition from a counter of a breaker never seen before", () => {
+    expect(readBreakerSamples(counter, null, s([15, 4], [30, 4]), false).observations).toEqual([]);
+  });
+  it("treats a drop as a reset: the new value is the increase", () => {
+    expect(readBreakerSamples(counter, { t: 0, v: 9 }, s([15, 1]), true).observations).toEqual([{ at: 15, state: "open", isTransition: true }]);
+    expect(readBreakerSamples({ kind: "rejected-counter" }, { t: 0, v: 9 }, s([15, 2], [30, 7]), true).rejected).toBe(7);
+  });
+  it("reads resilience4j's state gauges: only the one at 1 says anything", () => {
+    const open: BreakerSignal = { kind: "state-gauge", state: "open" };
+    expect(readBreakerSamples(open, null, s([15, 0], [30, 1]), false).observations).toEqual([{ at: 30, state: "open", isTransition: false }]);
+  });
+  it("reads Envoy's open gauges as open above 0, else closed", () => {
+    expect(readBreakerSamples({ kind: "open-gauge" }, null, s([15, 0], [30, 2]), false).observations.map((o) => o.state)).toEqual(["closed", "open"]);
+  });
+  it("keeps the last failure rate, and -1 (too few calls) as none", () => {
+    expect(readBreakerSamples({ kind: "failure-rate" }, null, s([15, 40], [30, 62.5]), false).failureRate).toBe(62.5);
+    expect(readBreakerSamples({ kind: "failure-rate" }, null, s([15, 40], [30, -1]), false).failureRate).toBeNull();
+  });
+  it("reads nothing from activity", () => {
+    expect(readBreakerSamples({ kind: "activity" }, { t: 0, v: 1 }, s([15, 5]), true)).toEqual({ observations: [], rejected: 0 });
+  });
+  it("skips NaN samples", () => {
+    expect(readBreakerSamples(counter, { t: 0, v: 1 }, s([15, Number.NaN], [30, 2]), true).observations).toEqual([{ at: 30, state: "open", isTransition: true }]);
+  });
+});
+
+describe("stateFromTotals", () => {
+  it.each([
+    [{}, "closed"],
+    [{ open: 1 }, "open"],
+    [{ open: 1, "half-open": 1 }, "half-open"],
+    [{ open: 1, "half-open": 1, closed: 1 }, "closed"],
+    [{ open: 3, "half-open": 2, closed: 1 }, "open"], // a probe failed: open again
+    [{ open: 3, "half-open": 3, closed: 2 }, "half-open"],
+  ] as const)("%j → %s", (totals, expected) => expect(stateFromTotals(totals)).toBe(expected));
+});
