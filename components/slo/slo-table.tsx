@@ -4,17 +4,14 @@ import { BudgetBar } from "./budget-bar";
 import { burn, duration, percent } from "./format";
 import { StatusBadge } from "./status-badge";
 
-/** Most urgent first: least budget remaining; SLOs without data last. */
-export function byUrgency(a: SloEvaluation, b: SloEvaluation): number {
-  if ((a.status === "no-data") !== (b.status === "no-data")) return a.status === "no-data" ? 1 : -1;
-  return a.budget.remaining - b.budget.remaining || a.name.localeCompare(b.name);
-}
+const ORDER = { urgency: "least budget remaining first", burn: "fastest burn first", name: "by name" };
 
-export function SloTable({ slos }: { slos: SloEvaluation[] }) {
+/** The rows in the order given (slo-filter.ts sorts them). */
+export function SloTable({ slos, sort = "urgency" }: { slos: SloEvaluation[]; sort?: keyof typeof ORDER }) {
   return (
     <table className="data">
       <caption className="muted" style={{ textAlign: "left", padding: "0 0 8px" }}>
-        {slos.length} SLOs, least budget remaining first
+        {slos.length} SLOs, {ORDER[sort]}
       </caption>
       <thead>
         <tr>
@@ -30,7 +27,7 @@ export function SloTable({ slos }: { slos: SloEvaluation[] }) {
         </tr>
       </thead>
       <tbody>
-        {[...slos].sort(byUrgency).map((slo) => (
+        {slos.map((slo) => (
           <tr key={slo.id}>
             <th scope="row" style={{ fontWeight: 500 }}>
               {slo.name} <span className="muted">· {slo.service}</span>

@@ -19,7 +19,7 @@ test("the SLOs page lists the demo SLOs, least budget first, with the API's numb
   await page.screenshot({ path: "test/e2e/screenshots/slos-table.png", fullPage: true });
 
   await page.goto("/");
-  await expect(page.getByText(/burning or breached|none burning/)).toBeVisible();
+  await expect(page.getByRole("list", { name: "SLOs by status" })).toBeVisible();
 });
 
 test("an SLO whose data source is down is marked stale with a banner, and the page still answers", async ({ page, request }) => {
@@ -38,4 +38,39 @@ test("an SLO whose data source is down is marked stale with a banner, and the pa
   await expect(page.getByRole("row", { name: /Remote availability/ })).toContainText("stale");
   await page.screenshot({ path: "test/e2e/screenshots/slos-stale.png", fullPage: true });
   expect((await request.delete(`/api/slos/${(await slo.json()).id}`, { headers })).status()).toBe(204);
+});
+
+test("the SLO list filters and sorts, the filters live in the URL, and / focuses the search", async ({ page, request }) => {
+  const { slos } = (await (await request.get("/api/slos")).json()) as { slos: (Slo & { service: string; fastestBurnRate: number })[] };
+  await page.goto("/slos");
+  await page.keyboard.press("/");
+  await expect(page.getByRole("searchbox")).toBeFocused();
+  await page.keyboard.type("availability");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/q=availability/);
+  const rows = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("rowheader") });
+  await expect(rows).toHaveCount(slos.filter((s) => s.name.toLowerCase().includes("availability")).length);
+
+  await page.getByLabel("Service").selectOption("checkout");
+  await expect(page).toHaveURL(/service=checkout/);
+  await expect(rows).toHaveCount(slos.filter((s) => s.service === "checkout" && s.name.toLowerCase().includes("availability")).length);
+  await page.reload();
+  await expect(page.getByLabel("Service")).toHaveValue("checkout");
+  await expect(page.getByRole("searchbox")).toHaveValue("availability");
+  await page.goBack();
+  await expect(page).not.toHaveURL(/service=checkout/);
+
+  await page.goto("/slos?sort=burn");
+  const byBurn = [...slos].sort((a, b) => b.fastestBurnRate - a.fastestBurnRate);
+  await expect(rows.first().getByRole("rowheader")).toContainText(byBurn[0]!.name);
+  await page.goto("/slos?status=nothing-like-this");
+  await expect(page.getByRole("status").filter({ hasText: "No SLO matches" })).toBeVisible();
+  await page.screenshot({ path: "test/e2e/screenshots/slos-filtered-empty.png", fullPage: true });
+
+  await page.goto("/");
+  await expect(page.getByRole("list", { name: "SLOs by status" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Last 24 hours" })).toBeVisible();
+  await page.screenshot({ path: "test/e2e/screenshots/overview-light.png", fullPage: true });
+  await page.evaluate(() => document.documentElement.setAttribute("data-theme", "dark"));
+  await page.screenshot({ path: "test/e2e/screenshots/overview-dark.png", fullPage: true });
 });

@@ -1,16 +1,22 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Suspense } from "react";
+import { filterSlos, parseSloFilter } from "@/components/slo/slo-filter";
+import { SloFilterBar } from "@/components/slo/slo-filter-bar";
 import { SloTable } from "@/components/slo/slo-table";
 import { StaleBanner } from "@/components/slo/stale-banner";
-import { listSloStatuses } from "@/lib/server/services/slos";
+import { listSloRows } from "@/lib/server/services/slos";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "SLOs" };
 
-export default async function SlosPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
-  const [slos, { saved }] = await Promise.all([listSloStatuses(new Date()), searchParams]);
-  const savedSlo = slos.find((s) => s.id === saved);
+export default async function SlosPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const [slos, params] = await Promise.all([listSloRows(new Date()), searchParams]);
+  const savedSlo = slos.find((s) => s.id === params.saved);
+  const filter = parseSloFilter(params);
+  const shown = filterSlos(slos, filter);
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))].sort();
   return (
     <>
       <PageHeader
@@ -30,7 +36,12 @@ export default async function SlosPage({ searchParams }: { searchParams: Promise
       ) : (
         <>
           <StaleBanner slos={slos} />
-          <SloTable slos={slos} />
+          <Suspense><SloFilterBar services={distinct(slos.map((s) => s.service))} teams={distinct(slos.map((s) => s.team))} /></Suspense>
+          {shown.length === 0 ? (
+            <p className="empty-state" role="status">No SLO matches these filters. <Link href="/slos">Clear the filters</Link></p>
+          ) : (
+            <SloTable slos={shown} sort={filter.sort} />
+          )}
         </>
       )}
     </>

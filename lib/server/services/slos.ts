@@ -3,7 +3,7 @@ import { type ExclusionInput, type Sli, type SloDefinition, type SloInput, type 
 import { bucketBoundaries, leLabel } from "../datasources/embedded";
 import { AppError, notFound } from "../errors";
 import * as repo from "../repos/slos";
-import { findService } from "../repos/services";
+import { findService, listServices } from "../repos/services";
 import { findDataSourceByName } from "../repos/datasources";
 import { EMBEDDED } from "@/lib/schemas/datasource";
 import { computeSlo, evaluateSlo, sourceFor } from "./slo-status";
@@ -124,3 +124,11 @@ export async function previewSlo(input: SloInput, now: Date) {
   return { figures, hours };
 }
 export const findSlo = (id: string) => repo.findSlo(id);
+
+/** Every SLO's figures with what the list filters on: its labels and its service's team. */
+export async function listSloRows(now: Date) {
+  const [evaluations, definitions, services] = await Promise.all([listSloStatuses(now), repo.listSlos(), listServices()]);
+  const labels = new Map(definitions.map((d) => [d.id, d.labels]));
+  const teams = new Map(services.map((s) => [s.slug, s.team ?? null]));
+  return evaluations.map((e) => ({ ...e, labels: labels.get(e.id) ?? {}, team: teams.get(e.service) ?? null }));
+}
