@@ -7,6 +7,7 @@ import { findService } from "../repos/services";
 import { findDataSourceByName } from "../repos/datasources";
 import { EMBEDDED } from "@/lib/schemas/datasource";
 import { evaluateSlo } from "./slo-status";
+import { prefetchSloCounts } from "./slo-prefetch";
 import { listAlertStates, listAlertTransitions } from "../repos/alerts";
 
 /**
@@ -61,6 +62,7 @@ export async function deleteSlo(id: string): Promise<void> {
 
 export async function listSloStatuses(now: Date) {
   const slos = await repo.listSlos();
+  await prefetchSloCounts(slos, now);
   return Promise.all(slos.map((slo) => evaluateSlo(slo, now)));
 }
 

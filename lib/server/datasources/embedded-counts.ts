@@ -1,0 +1,89 @@
+import "server-only";
+import { rollupSegments, segmentKey } from "@/lib/domain/rollup-segments";
+import type { Interval } from "@/lib/domain/slo-math";
+import type { Selector } from "@/lib/schemas/slo";
+import { applyAcknowledgedSamples } from "../ingest/store";
+import { firstHours, refreshRollupCache, segmentSums, seriesOf } from "./rollup-cache";
+
+// Counts for the embedded source, read through the rollup cache: one evaluation, or a whole list
+// of SLOs at once, costs a handful of scans for the segments not yet summed.
+
+/** The series of one SLI's selectors: good or bad (either may be absent) and total. */
+export type SliSeries = { good?: number[]; bad?: number[]; total: number[] };
+export type SliSelectors = { good?: Selector; bad?: Selector; total: Selector };
+
+/** Makes every acknowledged sample visible and drops the sums it may change. */
+export async function prepareEmbeddedRead(): Promise<void> {
+  await applyAcknowledgedSamples();
+  refreshRollupCache();
+}
+
+const matches = (labels: Record<string, string>, selector: Selector) =>
+  Object.entries(selector.matchers).every(([name, value]) => (labels[name] ?? "") === value);
+
+/** Series ids per selector, for many SLIs at once. */
+export async function resolveSelectors(list: readonly SliSelectors[]): Promise<SliSeries[]> {
+  const metrics = list.flatMap((s) => [s.good, s.bad, s.total].filter((x): x is Selector => x !== undefined).map((x) => x.metric));
+  const byMetric = await seriesOf(metrics);
+  const ids = (selector: Selector | undefined) =>
+    selector && (byMetric.get(selector.metric) ?? []).filter((row) => matches(row.labels, selector)).map((row) => row.id);
+  return list.map((s) => ({ good: ids(s.good), bad: ids(s.bad), total: ids(s.total)! }));
+}
+
+/**
+ * The sum of counter increases over [start, end) for each set of series: the same rows as a sum
+ * of the minute rows at the edges and the hour rows inside (lib/domain/rollup-segments.ts).
+ */
+export async function increasesOver(idSets: readonly (readonly number[])[], interval: Interval): Promise<number[]> {
+  const segments = rollupSegments(interval);
+  const sums = await segmentSums([...new Set(idSets.flat())], segments);
+  return idSets.map((ids) => {
+    let total = 0;
+    for (const segment of segments) {
+      const bySeries = sums.get(segmentKey(segment))!;
+      for (const id of ids) total += bySeries.get(id) ?? 0;
+    }
+    return total;
+  });
+}
+
+/** Sums every segment these SLIs' intervals need in as few scans as possible, for the reads that follow. */
+export async function prefetchIncreases(items: readonly { series: SliSeries; intervals: readonly Interval[] }[]): Promise<void> {
+  // Grouped by interval: the burn-rate windows of every SLO end at the same `now`.
+  const idsByInterval = new Map<string, { interval: Interval; ids: Set<number> }>();
+  for (const { series, intervals } of items) {
+    const ids = [...(series.good ?? []), ...(series.bad ?? []), ...series.total];
+    for (const interval of intervals) {
+      const key = `${interval.start.getTime()}-${interval.end.getTime()}`;
+      let group = idsByInterval.get(key);
+      if (!group) idsByInterval.set(key, (group = { interval, ids: new Set() }));
+      for (const id of ids) group.ids.add(id);
+    }
+  }
+  const bySegmentIds = new Map<string, Set<number>>();
+  const segmentsByKey = new Map<string, ReturnType<typeof rollupSegments>[number]>();
+  for (const { interval, ids } of idsByInterval.values()) {
+    for (const segment of rollupSegments(interval)) {
+      const key = segmentKey(segment);
+      segmentsByKey.set(key, segment);
+      let set = bySegmentIds.get(key);
+      if (!set) bySegmentIds.set(key, (set = new Set()));
+      for (const id of ids) set.add(id);
+    }
+  }
+  // One pass with the union of ids: segments share most of their series, and the cache keeps
+  // what was summed per series, so asking for a few extra costs less than more scans.
+  const allIds = new Set<number>();
+  for (const set of bySegmentIds.values()) for (const id of set) allIds.add(id);
+  await segmentSums([...allIds], [...segmentsByKey.values()]);
+  await firstHours(items.flatMap((i) => i.series.total));
+}
+
+/** When the data of these series begins: the first hour any of them has data, or null. */
+export async function historyStartOf(ids: readonly number[]): Promise<number | null> {
+  if (ids.length === 0) return null;
+  const first = await firstHours(ids);
+  let min: number | null = null;
+  for (const hour of first.values()) if (hour !== null && (min === null || hour < min)) min = hour;
+  return min;
+}

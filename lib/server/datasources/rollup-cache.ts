@@ -1,0 +1,168 @@
+import "server-only";
+import { BLOCK_SIZE, isBlock, type RollupSegment, segmentEndMs, segmentKey } from "@/lib/domain/rollup-segments";
+import { HOUR_MS } from "@/lib/domain/slo-math";
+import { env } from "../env";
+import { takeChanges } from "../ingest/changes";
+import { firstHourBySeries, seriesOfMetrics, sumIncreaseByBlock, sumIncreaseBySeries } from "../repos/rollup-sums";
+
+// Sums of rollup rows per series and segment, kept between evaluations. Every SLO is evaluated
+// every minute (the alert job) and windows only move by a minute, so nearly every segment an
+// evaluation needs was summed a minute before; only the edges are new. Sums are dropped when
+// ingest stores samples that may fall in them (ingest/changes.ts), so a cached sum is the sum the
+// database would give. On PostgreSQL other app instances may ingest too, unseen here: a sum is
+// then trusted for POSTGRES_TTL_MS at most, which bounds how late such samples show.
+
+const POSTGRES_TTL_MS = 5 * 60_000;
+// Segments no evaluation asked for in this long are dropped, so memory follows the windows in use.
+const UNUSED_MS = 5 * 60_000;
+// Blocks of one table closer than this many blocks are summed in one scan.
+const MERGE_GAP_BLOCKS = 3;
+
+type Entry = { segment: RollupSegment; sums: Map<number, number>; computedAt: number; usedAt: number };
+type SeriesRow = { id: number; labels: Record<string, string> };
+
+type CacheState = {
+  segments: Map<string, Entry>;
+  seriesByMetric: Map<string, SeriesRow[]>;
+  /** Every series id seen per metric; unlike seriesByMetric it outlives invalidations, which need it. */
+  idsOfMetric: Map<string, Set<number>>;
+  firstHour: Map<number, number | null>;
+  /** Bumped by every invalidation; sums read before one are used but not kept. */
+  generation: number;
+};
+
+const g = globalThis as unknown as { steadystateRollupCache?: CacheState };
+
+function state(): CacheState {
+  return (g.steadystateRollupCache ??= { segments: new Map(), seriesByMetric: new Map(), idsOfMetric: new Map(), firstHour: new Map(), generation: 0 });
+}
+
+/** Applies what ingest changed since the last call; call before reading (after flushing ingest). */
+export function refreshRollupCache(now = Date.now()): void {
+  const s = state();
+  const changes = takeChanges();
+  const ttl = env().DATABASE_URL.provider === "postgresql" ? POSTGRES_TTL_MS : Number.POSITIVE_INFINITY;
+  if (changes.everything) {
+    g.steadystateRollupCache = { segments: new Map(), seriesByMetric: new Map(), idsOfMetric: new Map(), firstHour: new Map(), generation: s.generation + 1 };
+    return;
+  }
+  for (const [key, entry] of s.segments) {
+    if (now - entry.usedAt > UNUSED_MS || now - entry.computedAt > ttl) s.segments.delete(key);
+  }
+  if (changes.earliestByMetric.size === 0) return;
+  s.generation++;
+  for (const [metric, earliestMs] of changes.earliestByMetric) {
+    const ids = [...(s.idsOfMetric.get(metric) ?? [])];
+    s.seriesByMetric.delete(metric); // new series of it may have appeared
+    // A sample changes its minute and its hour; anything ending after that hour began may hold it.
+    const cut = Math.floor(earliestMs / HOUR_MS) * HOUR_MS;
+    for (const entry of s.segments.values()) {
+      if (segmentEndMs(entry.segment) > cut) for (const id of ids) entry.sums.delete(id);
+    }
+    for (const id of ids) s.firstHour.delete(id);
+  }
+}
+
+/** The series of each metric with their labels, read once per metric until it changes. */
+export async function seriesOf(metrics: readonly string[]): Promise<Map<string, SeriesRow[]>> {
+  const s = state();
+  const missing = [...new Set(metrics)].filter((m) => !s.seriesByMetric.has(m));
+  if (missing.length > 0) {
+    const generation = s.generation;
+    const rows = await seriesOfMetrics(missing);
+    const fresh = new Map<string, SeriesRow[]>(missing.map((m) => [m, []]));
+    for (const row of rows) fresh.get(row.metric)?.push({ id: row.id, labels: JSON.parse(row.labels) as Record<string, string> });
+    for (const [metric, list] of fresh) {
+      if (s.generation === generation) s.seriesByMetric.set(metric, list);
+      let known = s.idsOfMetric.get(metric);
+      if (!known) s.idsOfMetric.set(metric, (known = new Set()));
+      for (const row of list) known.add(row.id);
+    }
+    return new Map(metrics.map((m) => [m, s.seriesByMetric.get(m) ?? fresh.get(m) ?? []]));
+  }
+  return new Map(metrics.map((m) => [m, s.seriesByMetric.get(m) ?? []]));
+}
+
+/** Per segment and series, the sum of increases: from memory where kept, else from one scan per run of segments. */
+export async function segmentSums(ids: readonly number[], segments: readonly RollupSegment[], now = Date.now()): Promise<Map<string, Map<number, number>>> {
+  const s = state();
+  const generation = s.generation;
+  const out = new Map<string, Map<number, number>>();
+  const missing: { segment: RollupSegment; ids: number[] }[] = [];
+  for (const segment of segments) {
+    const key = segmentKey(segment);
+    if (out.has(key)) continue;
+    const entry = s.segments.get(key);
+    if (entry) entry.usedAt = now;
+    const sums = new Map(entry?.sums);
+    out.set(key, sums);
+    const lacking = ids.filter((id) => !sums.has(id));
+    if (lacking.length > 0) missing.push({ segment, ids: lacking });
+  }
+  await loadInto(out, missing);
+  if (s.generation === generation) {
+    for (const { segment } of missing) {
+      const key = segmentKey(segment);
+      const entry = s.segments.get(key);
+      const sums = out.get(key)!;
+      if (entry) for (const [id, v] of sums) entry.sums.set(id, v);
+      else s.segments.set(key, { segment, sums: new Map(sums), computedAt: now, usedAt: now });
+    }
+  }
+  return out;
+}
+
+async function loadInto(out: Map<string, Map<number, number>>, missing: { segment: RollupSegment; ids: number[] }[]): Promise<void> {
+  const edges = missing.filter((m) => !isBlock(m.segment));
+  const blocks = missing.filter((m) => isBlock(m.segment));
+  const jobs: Promise<void>[] = edges.map(async ({ segment, ids }) => {
+    const sums = await sumIncreaseBySeries(segment.table, ids, segment.from, segment.to);
+    const target = out.get(segmentKey(segment))!;
+    for (const id of ids) target.set(id, sums.get(id) ?? 0);
+  });
+  for (const run of blockRuns(blocks)) {
+    jobs.push(
+      (async () => {
+        const { table } = run[0]!.segment;
+        const size = BLOCK_SIZE[table];
+        const ids = [...new Set(run.flatMap((m) => m.ids))];
+        const rows = await sumIncreaseByBlock(table, ids, run[0]!.segment.from, run[run.length - 1]!.segment.to, size);
+        const byBlock = new Map<string, number>(rows.map((r) => [`${r.id}:${r.block}`, r.total]));
+        for (const { segment, ids: wanted } of run) {
+          const target = out.get(segmentKey(segment))!;
+          for (const id of wanted) target.set(id, byBlock.get(`${id}:${segment.from / size}`) ?? 0);
+        }
+      })(),
+    );
+  }
+  await Promise.all(jobs);
+}
+
+/** Missing blocks of one table grouped into runs with small gaps, each summed in one scan. */
+function blockRuns(blocks: { segment: RollupSegment; ids: number[] }[]) {
+  const runs: { segment: RollupSegment; ids: number[] }[][] = [];
+  for (const table of ["minutes", "hours"] as const) {
+    const sorted = blocks.filter((b) => b.segment.table === table).sort((a, b) => a.segment.from - b.segment.from);
+    let run: typeof sorted = [];
+    for (const block of sorted) {
+      const last = run[run.length - 1];
+      if (last && block.segment.from - last.segment.to > MERGE_GAP_BLOCKS * BLOCK_SIZE[table]) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(block);
+    }
+    if (run.length > 0) runs.push(run);
+  }
+  return runs;
+}
+
+/** Per series, its first hour with data, or null when it has none. */
+export async function firstHours(ids: readonly number[]): Promise<Map<number, number | null>> {
+  const s = state();
+  const generation = s.generation;
+  const missing = ids.filter((id) => !s.firstHour.has(id));
+  const fresh = missing.length > 0 ? await firstHourBySeries(missing) : new Map<number, number>();
+  if (s.generation === generation) for (const id of missing) s.firstHour.set(id, fresh.get(id) ?? null);
+  return new Map(ids.map((id) => [id, s.firstHour.has(id) ? s.firstHour.get(id)! : (fresh.get(id) ?? null)]));
+}
