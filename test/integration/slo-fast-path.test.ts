@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { HOUR_MS, MINUTE_MS } from "@/lib/domain/slo-math";
 import { db } from "@/lib/server/db";
 import { embeddedSource } from "@/lib/server/datasources/embedded";
+import { prepareEmbeddedRead, resolveSelectors, stepIncreases } from "@/lib/server/datasources/embedded-counts";
+import { seriesBoundaries } from "@/lib/domain/budget-series";
 import { flushIngest, storeSamples, type StoreSeries } from "@/lib/server/ingest/store";
 import { createService } from "@/lib/server/services/services";
 import { createSlo, listSloStatuses } from "@/lib/server/services/slos";
@@ -77,6 +79,19 @@ describe("the cached rollup sums", () => {
       { metric: "fp_requests_total", labels: { job: "api", pod: "a" }, samples: [{ t: NOW - 90_000, v: 1 }, { t: NOW - 30_000, v: 50 }] },
     ]);
     await expectSameCounts(sli);
+
+    // The series' steps: whole steps summed by block, partial ones at the ends.
+    await prepareEmbeddedRead();
+    const { total, bad } = (await resolveSelectors([sli]))[0]!;
+    for (const [step, length] of [[5 * MIN, 6 * HOUR_MS], [HOUR_MS, 2 * DAY], [90 * MIN, 3 * DAY], [DAY, 30 * DAY]] as const) {
+      const boundaries = seriesBoundaries({ start: new Date(NOW - length), end: new Date(NOW) }, step);
+      const [valid, errors] = await stepIncreases([total, bad!], boundaries, step);
+      for (let i = 0; i + 1 < boundaries.length; i++) {
+        const at = `step ${step / MIN}m #${i}`;
+        expect(valid![i], at).toBe(await straightIncrease(sli.total.metric, sli.total.matchers, boundaries[i]!, boundaries[i + 1]!));
+        expect(errors![i], at).toBe(await straightIncrease(sli.bad.metric, sli.bad.matchers, boundaries[i]!, boundaries[i + 1]!));
+      }
+    }
   });
 
   it("give every SLO of a list the figures it gets alone", async () => {

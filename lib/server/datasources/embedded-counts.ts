@@ -1,8 +1,9 @@
 import "server-only";
 import { rollupSegments, segmentKey } from "@/lib/domain/rollup-segments";
-import type { Interval } from "@/lib/domain/slo-math";
+import { HOUR_MS, type Interval, MINUTE_MS } from "@/lib/domain/slo-math";
 import type { Selector } from "@/lib/schemas/slo";
 import { applyAcknowledgedSamples } from "../ingest/store";
+import { sumIncreaseByBlock } from "../repos/rollup-sums";
 import { firstHours, refreshRollupCache, segmentSums, seriesOf } from "./rollup-cache";
 
 // Counts for the embedded source, read through the rollup cache: one evaluation, or a whole list
@@ -86,4 +87,34 @@ export async function historyStartOf(ids: readonly number[]): Promise<number | n
   let min: number | null = null;
   for (const hour of first.values()) if (hour !== null && (min === null || hour < min)) min = hour;
   return min;
+}
+
+/**
+ * Per step between consecutive boundaries, the increase of each set of series. Inner boundaries
+ * are multiples of stepMs (lib/domain/budget-series.ts), so the inner steps are whole blocks of
+ * hours or minutes summed in one scan; the partial steps at the ends go through the cache.
+ */
+export async function stepIncreases(idSets: readonly (readonly number[])[], boundaries: readonly number[], stepMs: number): Promise<number[][]> {
+  const steps = boundaries.length - 1;
+  const out = idSets.map(() => new Array<number>(Math.max(0, steps)).fill(0));
+  if (steps <= 0) return out;
+  const interval = (i: number) => ({ start: new Date(boundaries[i]!), end: new Date(boundaries[i + 1]!) });
+  const edges = steps === 1 ? [0] : [0, steps - 1];
+  for (const i of edges) (await increasesOver(idSets, interval(i))).forEach((v, k) => (out[k]![i] = v));
+  if (steps <= 2) return out;
+  const unit = stepMs % HOUR_MS === 0 ? HOUR_MS : MINUTE_MS;
+  const size = stepMs / unit;
+  const from = boundaries[1]! / unit;
+  const rows = await sumIncreaseByBlock(unit === HOUR_MS ? "hours" : "minutes", [...new Set(idSets.flat())], from, boundaries[steps - 1]! / unit, size);
+  const byId = new Map<number, { block: number; total: number }[]>();
+  for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
+  idSets.forEach((ids, k) => {
+    for (const id of ids) {
+      for (const { block, total } of byId.get(id) ?? []) {
+        const i = 1 + block - from / size;
+        out[k]![i] = out[k]![i]! + total;
+      }
+    }
+  });
+  return out;
 }
