@@ -1,5 +1,5 @@
 import "server-only";
-import { rollupSegments, segmentKey } from "@/lib/domain/rollup-segments";
+import { type RollupSegment, rollupSegments, segmentKey } from "@/lib/domain/rollup-segments";
 import { HOUR_MS, type Interval, MINUTE_MS } from "@/lib/domain/slo-math";
 import type { Selector } from "@/lib/schemas/slo";
 import { applyAcknowledgedSamples } from "../ingest/store";
@@ -36,7 +36,7 @@ export async function resolveSelectors(list: readonly SliSelectors[]): Promise<S
  * of the minute rows at the edges and the hour rows inside (lib/domain/rollup-segments.ts).
  */
 export async function increasesOver(idSets: readonly (readonly number[])[], interval: Interval): Promise<number[]> {
-  const segments = rollupSegments(interval);
+  const segments = segmentsOf(interval);
   const sums = await segmentSums([...new Set(idSets.flat())], segments);
   return idSets.map((ids) => {
     let total = 0;
@@ -46,6 +46,18 @@ export async function increasesOver(idSets: readonly (readonly number[])[], inte
     }
     return total;
   });
+}
+
+// A list evaluates every SLO over the same few intervals; cutting each once is enough.
+const recentCuts = new Map<string, RollupSegment[]>();
+function segmentsOf(interval: Interval): RollupSegment[] {
+  const key = `${interval.start.getTime()}:${interval.end.getTime()}`;
+  let segments = recentCuts.get(key);
+  if (!segments) {
+    if (recentCuts.size >= 64) recentCuts.delete(recentCuts.keys().next().value!);
+    recentCuts.set(key, (segments = rollupSegments(interval)));
+  }
+  return segments;
 }
 
 /** Sums every segment these SLIs' intervals need in as few scans as possible, for the reads that follow. */

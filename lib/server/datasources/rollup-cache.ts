@@ -83,7 +83,11 @@ export async function seriesOf(metrics: readonly string[]): Promise<Map<string, 
   return new Map(metrics.map((m) => [m, s.seriesByMetric.get(m) ?? []]));
 }
 
-/** Per segment and series, the sum of increases: from memory where kept, else from one scan per run of segments. */
+/**
+ * Per segment, the sum of increases of each of these series: from memory where kept, else from
+ * one scan per run of segments. Only the asked ids are copied out, since a list evaluates
+ * thousands of SLOs against sums kept for thousands of series.
+ */
 export async function segmentSums(ids: readonly number[], segments: readonly RollupSegment[], now = Date.now()): Promise<Map<string, Map<number, number>>> {
   const s = state();
   const generation = s.generation;
@@ -94,19 +98,25 @@ export async function segmentSums(ids: readonly number[], segments: readonly Rol
     if (out.has(key)) continue;
     const entry = s.segments.get(key);
     if (entry) entry.usedAt = now;
-    const sums = new Map(entry?.sums);
+    const sums = new Map<number, number>();
+    const lacking: number[] = [];
+    for (const id of ids) {
+      const v = entry?.sums.get(id);
+      if (v === undefined) lacking.push(id);
+      else sums.set(id, v);
+    }
     out.set(key, sums);
-    const lacking = ids.filter((id) => !sums.has(id));
     if (lacking.length > 0) missing.push({ segment, ids: lacking });
   }
+  if (missing.length === 0) return out;
   await loadInto(out, missing);
   if (s.generation === generation) {
-    for (const { segment } of missing) {
+    for (const { segment, ids: loaded } of missing) {
       const key = segmentKey(segment);
-      const entry = s.segments.get(key);
       const sums = out.get(key)!;
-      if (entry) for (const [id, v] of sums) entry.sums.set(id, v);
-      else s.segments.set(key, { segment, sums: new Map(sums), computedAt: now, usedAt: now });
+      let entry = s.segments.get(key);
+      if (!entry) s.segments.set(key, (entry = { segment, sums: new Map(), computedAt: now, usedAt: now }));
+      for (const id of loaded) entry.sums.set(id, sums.get(id)!);
     }
   }
   return out;
