@@ -4,7 +4,7 @@ import { HOUR_MS, type Interval, MINUTE_MS } from "@/lib/domain/slo-math";
 import type { Selector } from "@/lib/schemas/slo";
 import { applyAcknowledgedSamples } from "../ingest/store";
 import { sumIncreaseByBlock } from "../repos/rollup-sums";
-import { firstHours, refreshRollupCache, segmentSums, seriesOf } from "./rollup-cache";
+import { firstHours, idsOfSelectors, keptTotals, refreshRollupCache, segmentSums } from "./rollup-cache";
 
 // Counts for the embedded source, read through the rollup cache: one evaluation, or a whole list
 // of SLOs at once, costs a handful of scans for the segments not yet summed.
@@ -19,16 +19,16 @@ export async function prepareEmbeddedRead(): Promise<void> {
   refreshRollupCache();
 }
 
-const matches = (labels: Record<string, string>, selector: Selector) =>
-  Object.entries(selector.matchers).every(([name, value]) => (labels[name] ?? "") === value);
-
 /** Series ids per selector, for many SLIs at once. */
 export async function resolveSelectors(list: readonly SliSelectors[]): Promise<SliSeries[]> {
-  const metrics = list.flatMap((s) => [s.good, s.bad, s.total].filter((x): x is Selector => x !== undefined).map((x) => x.metric));
-  const byMetric = await seriesOf(metrics);
-  const ids = (selector: Selector | undefined) =>
-    selector && (byMetric.get(selector.metric) ?? []).filter((row) => matches(row.labels, selector)).map((row) => row.id);
-  return list.map((s) => ({ good: ids(s.good), bad: ids(s.bad), total: ids(s.total)! }));
+  const selectors = list.flatMap((s) => [s.good, s.bad, s.total].filter((x): x is Selector => x !== undefined));
+  const resolved = await idsOfSelectors(selectors);
+  let next = 0;
+  return list.map((s) => {
+    const good = s.good && resolved[next++];
+    const bad = s.bad && resolved[next++];
+    return { good, bad, total: resolved[next++]! };
+  });
 }
 
 /**
@@ -36,12 +36,14 @@ export async function resolveSelectors(list: readonly SliSelectors[]): Promise<S
  * of the minute rows at the edges and the hour rows inside (lib/domain/rollup-segments.ts).
  */
 export async function increasesOver(idSets: readonly (readonly number[])[], interval: Interval): Promise<number[]> {
-  const segments = segmentsOf(interval);
+  const { segments, keys } = segmentsOf(interval);
+  const kept = keptTotals(idSets, keys);
+  if (kept) return kept;
   const sums = await segmentSums([...new Set(idSets.flat())], segments);
   return idSets.map((ids) => {
     let total = 0;
-    for (const segment of segments) {
-      const bySeries = sums.get(segmentKey(segment))!;
+    for (const key of keys) {
+      const bySeries = sums.get(key)!;
       for (const id of ids) total += bySeries.get(id) ?? 0;
     }
     return total;
@@ -49,46 +51,39 @@ export async function increasesOver(idSets: readonly (readonly number[])[], inte
 }
 
 // A list evaluates every SLO over the same few intervals; cutting each once is enough.
-const recentCuts = new Map<string, RollupSegment[]>();
-function segmentsOf(interval: Interval): RollupSegment[] {
+type Cut = { segments: RollupSegment[]; keys: string[] };
+const recentCuts = new Map<string, Cut>();
+function segmentsOf(interval: Interval): Cut {
   const key = `${interval.start.getTime()}:${interval.end.getTime()}`;
-  let segments = recentCuts.get(key);
-  if (!segments) {
+  let cut = recentCuts.get(key);
+  if (!cut) {
     if (recentCuts.size >= 64) recentCuts.delete(recentCuts.keys().next().value!);
-    recentCuts.set(key, (segments = rollupSegments(interval)));
+    const segments = rollupSegments(interval);
+    recentCuts.set(key, (cut = { segments, keys: segments.map(segmentKey) }));
   }
-  return segments;
+  return cut;
 }
 
 /** Sums every segment these SLIs' intervals need in as few scans as possible, for the reads that follow. */
 export async function prefetchIncreases(items: readonly { series: SliSeries; intervals: readonly Interval[] }[]): Promise<void> {
-  // Grouped by interval: the burn-rate windows of every SLO end at the same `now`.
-  const idsByInterval = new Map<string, { interval: Interval; ids: Set<number> }>();
+  // One pass with the union of series over the union of segments: the burn-rate windows of every
+  // SLO end at the same `now` and most windows are alike, and the cache keeps sums per series,
+  // so asking for a few extra costs less than more scans.
+  const ids = new Set<number>();
+  const segments = new Map<string, RollupSegment>();
+  const seenIntervals = new Set<string>();
   for (const { series, intervals } of items) {
-    const ids = [...(series.good ?? []), ...(series.bad ?? []), ...series.total];
+    for (const id of series.total) ids.add(id);
+    for (const id of series.good ?? series.bad ?? []) ids.add(id);
     for (const interval of intervals) {
-      const key = `${interval.start.getTime()}-${interval.end.getTime()}`;
-      let group = idsByInterval.get(key);
-      if (!group) idsByInterval.set(key, (group = { interval, ids: new Set() }));
-      for (const id of ids) group.ids.add(id);
+      const key = `${interval.start.getTime()}:${interval.end.getTime()}`;
+      if (seenIntervals.has(key)) continue;
+      seenIntervals.add(key);
+      const cut = segmentsOf(interval);
+      cut.segments.forEach((segment, i) => segments.set(cut.keys[i]!, segment));
     }
   }
-  const bySegmentIds = new Map<string, Set<number>>();
-  const segmentsByKey = new Map<string, ReturnType<typeof rollupSegments>[number]>();
-  for (const { interval, ids } of idsByInterval.values()) {
-    for (const segment of rollupSegments(interval)) {
-      const key = segmentKey(segment);
-      segmentsByKey.set(key, segment);
-      let set = bySegmentIds.get(key);
-      if (!set) bySegmentIds.set(key, (set = new Set()));
-      for (const id of ids) set.add(id);
-    }
-  }
-  // One pass with the union of ids: segments share most of their series, and the cache keeps
-  // what was summed per series, so asking for a few extra costs less than more scans.
-  const allIds = new Set<number>();
-  for (const set of bySegmentIds.values()) for (const id of set) allIds.add(id);
-  await segmentSums([...allIds], [...segmentsByKey.values()]);
+  await segmentSums([...ids], [...segments.values()]);
   await firstHours(items.flatMap((i) => i.series.total));
 }
 

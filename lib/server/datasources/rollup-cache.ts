@@ -1,6 +1,7 @@
 import "server-only";
 import { BLOCK_SIZE, isBlock, type RollupSegment, segmentEndMs, segmentKey } from "@/lib/domain/rollup-segments";
 import { HOUR_MS } from "@/lib/domain/slo-math";
+import type { Selector } from "@/lib/schemas/slo";
 import { env } from "../env";
 import { takeChanges } from "../ingest/changes";
 import { firstHourBySeries, seriesOfMetrics, sumIncreaseByBlock, sumIncreaseBySeries } from "../repos/rollup-sums";
@@ -27,6 +28,9 @@ type CacheState = {
   /** Every series id seen per metric; unlike seriesByMetric it outlives invalidations, which need it. */
   idsOfMetric: Map<string, Set<number>>;
   firstHour: Map<number, number | null>;
+  /** Per metric and matchers (JSON), the ids a selector resolves to. */
+  idsBySelector: Map<string, Map<string, number[]>>;
+  prunedAt: number;
   /** Bumped by every invalidation; sums read before one are used but not kept. */
   generation: number;
 };
@@ -34,7 +38,11 @@ type CacheState = {
 const g = globalThis as unknown as { steadystateRollupCache?: CacheState };
 
 function state(): CacheState {
-  return (g.steadystateRollupCache ??= { segments: new Map(), seriesByMetric: new Map(), idsOfMetric: new Map(), firstHour: new Map(), generation: 0 });
+  return (g.steadystateRollupCache ??= emptyState(0));
+}
+
+function emptyState(generation: number): CacheState {
+  return { segments: new Map(), seriesByMetric: new Map(), idsOfMetric: new Map(), firstHour: new Map(), idsBySelector: new Map(), prunedAt: 0, generation };
 }
 
 /** Applies what ingest changed since the last call; call before reading (after flushing ingest). */
@@ -43,17 +51,22 @@ export function refreshRollupCache(now = Date.now()): void {
   const changes = takeChanges();
   const ttl = env().DATABASE_URL.provider === "postgresql" ? POSTGRES_TTL_MS : Number.POSITIVE_INFINITY;
   if (changes.everything) {
-    g.steadystateRollupCache = { segments: new Map(), seriesByMetric: new Map(), idsOfMetric: new Map(), firstHour: new Map(), generation: s.generation + 1 };
+    g.steadystateRollupCache = emptyState(s.generation + 1);
     return;
   }
-  for (const [key, entry] of s.segments) {
-    if (now - entry.usedAt > UNUSED_MS || now - entry.computedAt > ttl) s.segments.delete(key);
+  // Every evaluation refreshes; sweeping once a second is plenty.
+  if (now - s.prunedAt > 1_000) {
+    s.prunedAt = now;
+    for (const [key, entry] of s.segments) {
+      if (now - entry.usedAt > UNUSED_MS || now - entry.computedAt > ttl) s.segments.delete(key);
+    }
   }
   if (changes.earliestByMetric.size === 0) return;
   s.generation++;
   for (const [metric, earliestMs] of changes.earliestByMetric) {
     const ids = [...(s.idsOfMetric.get(metric) ?? [])];
     s.seriesByMetric.delete(metric); // new series of it may have appeared
+    s.idsBySelector.delete(metric);
     // A sample changes its minute and its hour; anything ending after that hour began may hold it.
     const cut = Math.floor(earliestMs / HOUR_MS) * HOUR_MS;
     for (const entry of s.segments.values()) {
@@ -81,6 +94,57 @@ export async function seriesOf(metrics: readonly string[]): Promise<Map<string, 
     return new Map(metrics.map((m) => [m, s.seriesByMetric.get(m) ?? fresh.get(m) ?? []]));
   }
   return new Map(metrics.map((m) => [m, s.seriesByMetric.get(m) ?? []]));
+}
+
+const matches = (labels: Record<string, string>, selector: Selector) =>
+  Object.entries(selector.matchers).every(([name, value]) => (labels[name] ?? "") === value);
+
+/** The series ids of each selector: the series of its metric whose labels equal its matchers. */
+export async function idsOfSelectors(selectors: readonly Selector[]): Promise<number[][]> {
+  const s = state();
+  const generation = s.generation;
+  const keyOf = (selector: Selector) => JSON.stringify(selector.matchers);
+  const result: number[][] = [];
+  const missing: number[] = [];
+  selectors.forEach((selector, i) => {
+    const hit = s.idsBySelector.get(selector.metric)?.get(keyOf(selector));
+    if (hit) result[i] = hit;
+    else missing.push(i);
+  });
+  if (missing.length === 0) return result;
+  const byMetric = await seriesOf(missing.map((i) => selectors[i]!.metric));
+  for (const i of missing) {
+    const selector = selectors[i]!;
+    const ids = (byMetric.get(selector.metric) ?? []).filter((row) => matches(row.labels, selector)).map((row) => row.id);
+    result[i] = ids;
+    if (s.generation !== generation) continue;
+    let known = s.idsBySelector.get(selector.metric);
+    if (!known) s.idsBySelector.set(selector.metric, (known = new Map()));
+    known.set(keyOf(selector), ids);
+  }
+  return result;
+}
+
+/**
+ * Totals of each set of series over the segments (keys), from memory alone; null as soon as one
+ * sum is not kept. The common case for a list, so it allocates nothing per segment.
+ */
+export function keptTotals(idSets: readonly (readonly number[])[], keys: readonly string[], now = Date.now()): number[] | null {
+  const s = state();
+  const totals = idSets.map(() => 0);
+  for (const key of keys) {
+    const entry = s.segments.get(key);
+    if (!entry) return null;
+    entry.usedAt = now;
+    for (let k = 0; k < idSets.length; k++) {
+      for (const id of idSets[k]!) {
+        const v = entry.sums.get(id);
+        if (v === undefined) return null;
+        totals[k]! += v;
+      }
+    }
+  }
+  return totals;
 }
 
 /**
