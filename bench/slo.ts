@@ -115,7 +115,7 @@ async function overHttp(detailIds: string[]) {
     const details = [];
     for (const id of detailIds) details.push((await get(`/api/slos/${id}`))[0]);
     details.sort((a, b) => a - b);
-    console.log(`  GET /api/slos/{id} over HTTP (default step: hourly over 30 days), ${details.length} SLOs: p50 ${ms(pct(details, 50))}, p99 ${ms(pct(details, 99))}`);
+    console.log(`  GET /api/slos/{id} over HTTP (default step), ${details.length} SLOs: p50 ${ms(pct(details, 50))}, p99 ${ms(pct(details, 99))}`);
   } finally {
     server.kill("SIGTERM");
   }
