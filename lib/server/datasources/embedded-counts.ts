@@ -4,7 +4,7 @@ import { HOUR_MS, type Interval, MINUTE_MS } from "@/lib/domain/slo-math";
 import type { Selector } from "@/lib/schemas/slo";
 import { applyAcknowledgedSamples } from "../ingest/store";
 import { sumIncreaseByBlock } from "../repos/rollup-sums";
-import { firstHours, idsOfSelectors, keptTotals, refreshRollupCache, segmentSums } from "./rollup-cache";
+import { ensureSums, firstHours, idsOfSelectors, keptTotals, refreshRollupCache, segmentSums } from "./rollup-cache";
 
 // Counts for the embedded source, read through the rollup cache: one evaluation, or a whole list
 // of SLOs at once, costs a handful of scans for the segments not yet summed.
@@ -83,7 +83,7 @@ export async function prefetchIncreases(items: readonly { series: SliSeries; int
       cut.segments.forEach((segment, i) => segments.set(cut.keys[i]!, segment));
     }
   }
-  await segmentSums([...ids], [...segments.values()]);
+  await ensureSums([...ids], [...segments.values()]);
   await firstHours(items.flatMap((i) => i.series.total));
 }
 

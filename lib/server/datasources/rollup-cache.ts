@@ -186,6 +186,25 @@ export async function segmentSums(ids: readonly number[], segments: readonly Rol
   return out;
 }
 
+/** Makes sure every sum of these series over these segments is kept, reading only what is not. */
+export async function ensureSums(ids: readonly number[], segments: readonly RollupSegment[], now = Date.now()): Promise<void> {
+  const s = state();
+  const lacking = new Set<number>();
+  const lackingSegments: RollupSegment[] = [];
+  for (const segment of segments) {
+    const entry = s.segments.get(segmentKey(segment));
+    if (entry) entry.usedAt = now;
+    let complete = true;
+    for (const id of ids) {
+      if (entry?.sums.has(id)) continue;
+      lacking.add(id);
+      complete = false;
+    }
+    if (!complete) lackingSegments.push(segment);
+  }
+  if (lackingSegments.length > 0) await segmentSums([...lacking], lackingSegments, now);
+}
+
 async function loadInto(out: Map<string, Map<number, number>>, missing: { segment: RollupSegment; ids: number[] }[]): Promise<void> {
   const edges = missing.filter((m) => !isBlock(m.segment));
   const blocks = missing.filter((m) => isBlock(m.segment));
