@@ -26,6 +26,18 @@ const MAX_SCALE = 1e15;
  * round-trip spelling (String(0.999) === "0.999"), which is the decimal the user typed.
  */
 export function decimalFraction(x: number | string): Decimal {
+  // Every SLO of a list parses the same few objectives and tier shares many times a minute.
+  const known = parsed.get(x);
+  if (known) return { ...known };
+  const decimal = parseDecimal(x);
+  if (parsed.size >= 1_000) parsed.clear();
+  parsed.set(x, decimal);
+  return { ...decimal };
+}
+
+const parsed = new Map<number | string, Decimal>();
+
+function parseDecimal(x: number | string): Decimal {
   const text = typeof x === "number" ? String(x) : x.trim();
   const match = /^\+?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
   if (!match || (match[1] === "" && !match[2])) {

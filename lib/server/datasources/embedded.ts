@@ -1,9 +1,9 @@
 import "server-only";
-import { HOUR_MS, type Interval, MINUTE_MS } from "@/lib/domain/slo-math";
+import { HOUR_MS, type Interval } from "@/lib/domain/slo-math";
 import type { Selector, Sli } from "@/lib/schemas/slo";
 import { formatFloat } from "../ingest/decode/otlp-labels";
 import { db } from "../db";
-import { applyAcknowledgedSamples } from "../ingest/store";
+import { historyStartOf, increasesOver, prepareEmbeddedRead, resolveSelectors, type SliSeries } from "./embedded-counts";
 
 
 /** good(w) and valid(w) as counts of events, whichever source answered (architecture.md). */
@@ -25,66 +25,29 @@ export function sliSelectors(sli: Sli): { good?: Selector; bad?: Selector; total
   };
 }
 
+/** The ids of the series one selector matches. */
 export async function seriesIds(selector: Selector): Promise<number[]> {
-  const rows = await db().series.findMany({ where: { metric: selector.metric }, select: { id: true, labels: true } });
-  const wanted = Object.entries(selector.matchers);
-  return rows
-    .filter((row) => {
-      const labels = JSON.parse(row.labels) as Record<string, string>;
-      return wanted.every(([name, value]) => (labels[name] ?? "") === value);
-    })
-    .map((row) => row.id);
+  return (await resolveSelectors([{ total: selector }]))[0]!.total;
 }
 
-/**
- * Sum of counter increases over [start, end): hourly rows for the whole hours inside, minute rows
- * for the edges. Both come from the same samples, so the sum is exact either way; hours only
- * make long windows cheap.
- */
-async function increase(ids: number[], interval: Interval): Promise<number> {
-  if (ids.length === 0) return 0;
-  const start = interval.start.getTime();
-  const end = interval.end.getTime();
-  const firstHour = Math.ceil(start / HOUR_MS);
-  const lastHour = Math.floor(end / HOUR_MS); // exclusive
-  const minute = (ms: number) => Math.ceil(ms / MINUTE_MS);
-  const sumMinutes = (from: number, to: number) =>
-    from >= to ? Promise.resolve(0) : db().rollup1m.aggregate({ where: { seriesId: { in: ids }, minute: { gte: from, lt: to } }, _sum: { increase: true } }).then((r) => r._sum.increase ?? 0);
-  if (firstHour >= lastHour) return sumMinutes(minute(start), minute(end));
-  const [head, hours, tail] = await Promise.all([
-    sumMinutes(minute(start), firstHour * 60),
-    db().rollup1h.aggregate({ where: { seriesId: { in: ids }, hour: { gte: firstHour, lt: lastHour } }, _sum: { increase: true } }).then((r) => r._sum.increase ?? 0),
-    sumMinutes(lastHour * 60, minute(end)),
-  ]);
-  return head + hours + tail;
-}
-
-/** The embedded data source: counts from the sample store's rollups. */
+/** The embedded data source: counts from the sample store's rollups, through the rollup cache. */
 export function embeddedSource(sli: Sli) {
   const selectors = sliSelectors(sli);
   // Resolved once per evaluation, on first use: every window of one SLO asks about the same series,
   // after every acknowledged sample is in the rollups (a failure there makes the figures stale).
-  type Ids = { good?: number[]; bad?: number[]; total: number[] };
-  let resolved: Promise<Ids> | undefined;
-  const ids = () =>
-    (resolved ??= applyAcknowledgedSamples().then(async () => ({
-      good: selectors.good && (await seriesIds(selectors.good)),
-      bad: selectors.bad && (await seriesIds(selectors.bad)),
-      total: await seriesIds(selectors.total),
-    })));
+  let resolved: Promise<SliSeries> | undefined;
+  const ids = () => (resolved ??= prepareEmbeddedRead().then(async () => (await resolveSelectors([selectors]))[0]!));
   return {
     async counts(interval: Interval): Promise<WindowCounts> {
       const { good, bad, total } = await ids();
-      const valid = await increase(total, interval);
-      if (good) return { good: await increase(good, interval), valid };
-      return { good: valid - (await increase(bad ?? [], interval)), valid };
+      const [valid, other] = await increasesOver([total, good ?? bad ?? []], interval);
+      return { good: good ? other! : valid! - other!, valid: valid! };
     },
     /** When the SLI's data begins: the first hour any of its total series has data. */
     async historyStart(): Promise<Date | null> {
       const { total } = await ids();
-      if (total.length === 0) return null;
-      const first = await db().rollup1h.aggregate({ where: { seriesId: { in: total } }, _min: { hour: true } });
-      return first._min.hour === null ? null : new Date(first._min.hour * HOUR_MS);
+      const first = await historyStartOf(total);
+      return first === null ? null : new Date(first * HOUR_MS);
     },
   };
 }

@@ -26,11 +26,13 @@ class PrometheusError extends Error {
   }
 }
 
-type QueryResponse = { status: string; error?: string; data?: { resultType: string; result: { value: [number, string] }[] } };
+export type QueryData = { resultType: string; result: { metric?: Record<string, string>; value?: [number, string]; values?: [number, string][] }[] };
+type QueryResponse = { status: string; error?: string; data?: QueryData };
+type Endpoint = "query" | "query_range";
 
-/** One instant query with a timeout; 4xx (a bad query) is not worth retrying, 5xx and network errors are. */
-async function instantQuery(ds: DataSourceConfig, query: string, at: Date): Promise<number> {
-  const url = `${ds.url}/api/v1/query?${new URLSearchParams({ query, time: String(at.getTime() / 1000) })}`;
+/** One API call with a timeout; 4xx (a bad query) is not worth retrying, 5xx and network errors are. */
+async function apiQuery(ds: DataSourceConfig, endpoint: Endpoint, params: Record<string, string>): Promise<QueryData> {
+  const url = `${ds.url}/api/v1/${endpoint}?${new URLSearchParams(params)}`;
   let response: Response;
   try {
     response = await fetch(url, { headers: ds.headers, signal: AbortSignal.timeout(ds.timeoutMs) });
@@ -41,19 +43,18 @@ async function instantQuery(ds: DataSourceConfig, query: string, at: Date): Prom
   if (!response.ok || body?.status !== "success") {
     throw new PrometheusError(`${ds.name}: HTTP ${response.status}${body?.error ? `: ${body.error}` : ""}`, response.status >= 500 || response.status === 429);
   }
-  // No series matched: no events, which the math treats as no data.
-  return Number(body.data?.result[0]?.value[1] ?? 0);
+  return body.data ?? { resultType: "vector", result: [] };
 }
 
 // One breaker per data source and process: after repeated failures, queries fail at once for a
 // while instead of each waiting out its timeout, and the pages fall back to stale figures.
-const breakers = new Map<string, CircuitBreaker<[DataSourceConfig, string, Date], number>>();
+const breakers = new Map<string, CircuitBreaker<[DataSourceConfig, Endpoint, Record<string, string>], QueryData>>();
 
 function breakerFor(ds: DataSourceConfig) {
   let breaker = breakers.get(ds.id);
   if (!breaker) {
-    breaker = new CircuitBreaker(instantQuery, {
-      timeout: false, // instantQuery has its own
+    breaker = new CircuitBreaker(apiQuery, {
+      timeout: false, // apiQuery has its own
       errorThresholdPercentage: 50,
       volumeThreshold: 5,
       rollingCountTimeout: 30_000,
@@ -65,14 +66,14 @@ function breakerFor(ds: DataSourceConfig) {
   return breaker;
 }
 
-/** A query through the breaker, retried with exponential backoff and full jitter when it may help. */
-export async function queryNumber(ds: DataSourceConfig, query: string, at: Date): Promise<number> {
+/** An API call through the breaker, retried with exponential backoff and full jitter when it may help. */
+export async function prometheusQuery(ds: DataSourceConfig, endpoint: Endpoint, params: Record<string, string>): Promise<QueryData> {
   const breaker = breakerFor(ds);
   try {
     return await pRetry(
       async () => {
         try {
-          return await breaker.fire(ds, query, at);
+          return await breaker.fire(ds, endpoint, params);
         } catch (error) {
           const retryable = error instanceof PrometheusError && error.isRetryable;
           throw retryable ? error : new AbortError(error as Error);
@@ -84,6 +85,12 @@ export async function queryNumber(ds: DataSourceConfig, query: string, at: Date)
     const message = breaker.opened ? `${ds.name}: circuit open after repeated failures; retrying in the background` : (error as Error).message;
     throw new AppError("UNAVAILABLE", message);
   }
+}
+
+/** An instant query's single number; no series matched means no events, which the math treats as no data. */
+export async function queryNumber(ds: DataSourceConfig, query: string, at: Date): Promise<number> {
+  const data = await prometheusQuery(ds, "query", { query, time: String(at.getTime() / 1000) });
+  return Number(data.result[0]?.value?.[1] ?? 0);
 }
 
 /** The Prometheus data source: the same counts as the embedded one, from PromQL increase(). */

@@ -3,6 +3,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { breakerSeriesIn, observeBreakerSamples } from "./breaker-tap";
+import { noteEverythingChanged, noteStored } from "./changes";
 import { storeWithPrisma } from "./prisma-store";
 import { SampleLog } from "./sqlite/sample-log";
 import type { StoreResult, StoreSeries } from "./store-types";
@@ -42,11 +43,13 @@ export async function storeSamples(batch: readonly StoreSeries[], now = new Date
 
 function storeDurably(batch: readonly StoreSeries[], now: Date): Promise<StoreResult> {
   const appendLog = sampleLog();
-  if (appendLog) return appendLog.store(batch);
+  // Noted once acknowledged, so a reader that sees the note and then flushes finds the samples.
+  const noted = (result: StoreResult) => (noteStored(batch), result);
+  if (appendLog) return appendLog.store(batch).then(noted);
   // One transaction at a time, as before the log: concurrent ones would only queue on row locks.
   const run = (globalForStore.steadystatePrismaTail ?? Promise.resolve()).then(() => storeWithPrisma(batch, now));
   globalForStore.steadystatePrismaTail = run.catch(() => undefined);
-  return run;
+  return run.then(noted);
 }
 
 /** Makes every acknowledged sample visible in the rollups; readers call it first. Throws when the rollups cannot be written. */
@@ -82,4 +85,5 @@ export function startIngest(): void {
 export function closeIngest(): void {
   globalForStore.steadystateSampleLog?.close();
   globalForStore.steadystateSampleLog = undefined;
+  noteEverythingChanged();
 }

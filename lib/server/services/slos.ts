@@ -6,8 +6,12 @@ import * as repo from "../repos/slos";
 import { findService, listServices } from "../repos/services";
 import { findDataSourceByName } from "../repos/datasources";
 import { EMBEDDED } from "@/lib/schemas/datasource";
-import { computeSlo, evaluateSlo, sourceFor } from "./slo-status";
+import { computeSlo, evaluateSlo, sourceFor, windowSpec } from "./slo-status";
 import { HOUR_MS, MINUTE_MS } from "@/lib/domain/slo-math";
+import { windowBounds } from "@/lib/domain/window-bounds";
+import type { SloDetailQuery } from "@/lib/schemas/slo-series";
+import { seriesStep, sloSeries } from "./slo-series";
+import { prefetchSloCounts } from "./slo-prefetch";
 import { listAlertStates, listAlertTransitions } from "../repos/alerts";
 
 /**
@@ -62,12 +66,17 @@ export async function deleteSlo(id: string): Promise<void> {
 
 export async function listSloStatuses(now: Date) {
   const slos = await repo.listSlos();
+  await prefetchSloCounts(slos, now);
   return Promise.all(slos.map((slo) => evaluateSlo(slo, now)));
 }
 
-export async function getSloStatus(id: string, now: Date) {
+/** One SLO's figures, its window, and budget remaining and SLI over the window at a step. */
+export async function getSloStatus(id: string, now: Date, query: SloDetailQuery = { stepMs: undefined }) {
   const slo = await getSlo(id);
-  return { ...(await evaluateSlo(slo, now)), definition: slo };
+  const window = windowBounds(windowSpec(slo.window), now);
+  const stepMs = seriesStep(slo, window, query); // a refused step costs no evaluation
+  const [evaluation, series] = await Promise.all([evaluateSlo(slo, now), sloSeries(slo, window, stepMs)]);
+  return { ...evaluation, definition: slo, series };
 }
 
 /** Where each tier stands and every transition, newest first, with the numbers behind it. */

@@ -1,4 +1,5 @@
 import { sloInputSchema } from "@/lib/schemas/slo";
+import { sloDetailQuerySchema } from "@/lib/schemas/slo-series";
 import { parseJson, route } from "@/lib/server/http";
 import { deleteSlo, getSloStatus, updateSlo } from "@/lib/server/services/slos";
 
@@ -6,7 +7,9 @@ export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
-export const GET = route<Params>({ name: "/api/slos/[id]", access: "public" }, async ({ params }) => getSloStatus(params.id, new Date()));
+export const GET = route<Params>({ name: "/api/slos/[id]", access: "public" }, async ({ req, params }) =>
+  getSloStatus(params.id, new Date(), sloDetailQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams))),
+);
 
 export const PUT = route<Params>({ name: "/api/slos/[id]", access: "token" }, async ({ req, params }) =>
   updateSlo(params.id, await parseJson(req, sloInputSchema)),
