@@ -43,6 +43,8 @@ test("an SLO whose data source is down is marked stale with a banner, and the pa
 test("the SLO list filters and sorts, the filters live in the URL, and / focuses the search", async ({ page, request }) => {
   const { slos } = (await (await request.get("/api/slos")).json()) as { slos: (Slo & { service: string; fastestBurnRate: number })[] };
   await page.goto("/slos");
+  // The shortcut is the filter bar's once it has hydrated.
+  await page.waitForLoadState("networkidle");
   await page.keyboard.press("/");
   await expect(page.getByRole("searchbox")).toBeFocused();
   await page.keyboard.type("availability");
