@@ -7,9 +7,19 @@ function ideal(t: number, start: number, end: number): number {
   return Math.max(0, 1 - (t - start) / (end - start));
 }
 
+/**
+ * The axis runs down from 100% in four round steps (recharts ticks a fixed domain evenly), so it
+ * reads 100%, 75%, 50%… or 100%, 50%, 0%, −50%… rather than odd percentages.
+ */
+function budgetAxisFloor(lowest: number): number {
+  const step = [0.25, 0.5, 1, 2, 5, 10, 25, 100].find((s) => 1 - 4 * s <= lowest) ?? Math.ceil((1 - lowest) / 4);
+  return 1 - 4 * step;
+}
+
 export function SloDetailCharts({ slo }: { slo: SloDetail }) {
   const start = Date.parse(slo.window.start);
-  const end = Date.parse(slo.window.end);
+  // A calendar window's end is now; the ideal line runs to the end of its period.
+  const end = start + slo.window.periodMs;
   const { series } = slo;
   if (!series.points) {
     return <p className="empty-state" role="status">The budget and SLI over the window cannot be drawn: {series.error}</p>;
@@ -30,7 +40,7 @@ export function SloDetailCharts({ slo }: { slo: SloDetail }) {
           series={[{ key: "remaining", label: "Budget remaining" }, { key: "ideal", label: "Ideal (even burn)", dashed: true, color: "#999999" }]}
           unit="percent"
           domain={{ from: start, to: end }}
-          yDomain={[Math.min(0, ...series.points.map((p) => p.remaining ?? 0)), 1]}
+          yDomain={[budgetAxisFloor(Math.min(...series.points.map((p) => p.remaining ?? 0))), 1]}
           thresholds={[{ value: 0, label: "exhausted" }]}
         />
       </div>
