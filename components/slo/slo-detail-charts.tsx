@@ -27,6 +27,8 @@ export function SloDetailCharts({ slo }: { slo: SloDetail }) {
   const burnDown = [
     { t: start, remaining: null, ideal: 1 },
     ...series.points.map((p) => ({ t: Date.parse(p.at), remaining: p.remaining, ideal: ideal(Date.parse(p.at), start, end) })),
+    // A calendar window's period goes on past now: the ideal line still reaches 0 at its end.
+    ...(Date.parse(slo.window.end) < end ? [{ t: end, remaining: null, ideal: 0 }] : []),
   ];
   const sli = series.points.map((p) => ({ t: Date.parse(p.at), sli: p.sli }));
   const objective = Number(slo.definition.objective);
