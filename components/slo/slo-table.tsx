@@ -30,7 +30,7 @@ export function SloTable({ slos, sort = "urgency" }: { slos: SloEvaluation[]; so
         {slos.map((slo) => (
           <tr key={slo.id}>
             <th scope="row" style={{ fontWeight: 500 }}>
-              {slo.name} <span className="muted">· {slo.service}</span>
+              <Link href={`/slos/${slo.id}`}>{slo.name}</Link> <span className="muted">· {slo.service}</span>
               {slo.lowTraffic ? <span className="muted"> · low traffic</span> : null}
               {slo.groups.length > 0 ? <span className="muted"> · {slo.groups.length} groups, {slo.groups.filter((g) => g.status !== "ok" && g.status !== "no-data").length} burning</span> : null}
               {slo.stale ? <> · <span className="status" data-state="warning">stale</span></> : null}

@@ -238,6 +238,11 @@ export async function exportOpenSlo(): Promise<string> {
   return yamlDocuments.join("---\n");
 }
 
+/** One SLO as the OpenSLO YAML the export writes for it (the detail page shows it). */
+export function openSloYamlOf(slo: SloDefinition): string {
+  return toYaml(openSloSloOf(slo), slo.objective);
+}
+
 function toYaml(document: object, objective?: string): string {
   const yaml = new Document(document);
   if (objective !== undefined) {
