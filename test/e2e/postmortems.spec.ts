@@ -85,7 +85,7 @@ test("file a postmortem from an SLO's alert: accept timeline entries, add an act
   expect(markdown).toContain("# Checkout availability: card errors (e2e)");
   expect(markdown).toContain("Status: published · Severity: sev2");
   expect(markdown).toContain("| Canary config changes | prevent | Riley E2E |");
-  expect(markdown).toMatch(/_\(recorded alert event [^)]+\)_/);
+  expect(markdown).toMatch(/_\(recorded (alert|breaker|replication|failover) event [^)]+\)_/);
 
   await page.getByRole("link", { name: "Print view" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Checkout availability: card errors (e2e)" })).toBeVisible();
