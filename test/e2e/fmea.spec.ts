@@ -57,7 +57,7 @@ test("a row is edited with the keyboard alone, and the worksheet re-sorts", asyn
   await page.keyboard.press("Enter");
   await page.getByRole("spinbutton", { name: "Severity (S)" }).first().fill("12");
   await page.keyboard.press("Enter");
-  await expect(page.getByText("from 1 to 10")).toBeVisible();
+  await expect(page.getByText("from 1 to 10", { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(edit).toBeFocused();
   const saved = await (await request.get(`/api/fmea/worksheets/${id}`)).json();
