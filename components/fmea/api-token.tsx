@@ -1,18 +1,17 @@
 "use client";
 
 import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { storeApiToken, storedApiToken } from "@/components/ui/api-client";
 
 /**
  * Writes need the API token until accounts land (README "Configuration"). The browser keeps it for
  * this tab only (sessionStorage), never in a cookie, so it is not sent anywhere but the API calls.
  */
-const KEY = "steadystate-api-token";
 const listeners = new Set<() => void>();
 const subscribe = (fn: () => void) => (listeners.add(fn), () => listeners.delete(fn));
-const read = () => sessionStorage.getItem(KEY) ?? "";
+const read = storedApiToken;
 function write(token: string) {
-  if (token) sessionStorage.setItem(KEY, token);
-  else sessionStorage.removeItem(KEY);
+  storeApiToken(token);
   listeners.forEach((fn) => fn());
 }
 

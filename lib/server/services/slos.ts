@@ -65,7 +65,10 @@ export async function deleteSlo(id: string): Promise<void> {
 }
 
 export async function listSloStatuses(now: Date) {
-  const slos = await repo.listSlos();
+  return evaluateAll(await repo.listSlos(), now);
+}
+
+async function evaluateAll(slos: SloDefinition[], now: Date) {
   await prefetchSloCounts(slos, now);
   return Promise.all(slos.map((slo) => evaluateSlo(slo, now)));
 }
@@ -136,7 +139,8 @@ export const findSlo = (id: string) => repo.findSlo(id);
 
 /** Every SLO's figures with what the list filters on: its labels and its service's team. */
 export async function listSloRows(now: Date) {
-  const [evaluations, definitions, services] = await Promise.all([listSloStatuses(now), repo.listSlos(), listServices()]);
+  const [definitions, services] = await Promise.all([repo.listSlos(), listServices()]);
+  const evaluations = await evaluateAll(definitions, now);
   const labels = new Map(definitions.map((d) => [d.id, d.labels]));
   const teams = new Map(services.map((s) => [s.slug, s.team ?? null]));
   return evaluations.map((e) => ({ ...e, labels: labels.get(e.id) ?? {}, team: teams.get(e.service) ?? null }));
