@@ -26,3 +26,4 @@ export * from "./blameless-lint";
 export * from "./postmortem-markdown";
 export * from "./breaker-mapping";
 export * from "./breaker-timeline";
+export * from "./actor";

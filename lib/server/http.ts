@@ -6,6 +6,7 @@ import { env } from "./env";
 import { log } from "./log";
 import { metrics } from "./metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
+import { ANONYMOUS_ACTOR, CONFIG_TOKEN_ACTOR, type Actor } from "@/lib/domain/actor";
 
 /**
  * Who may call a route. Every route declares one; there is no default.
@@ -14,7 +15,8 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
  */
 export type Access = "public" | "token";
 
-export type RouteContext<P> = { req: Request; params: P; requestId: string };
+/** What a handler gets: `actor` is who is calling (for the audit log and per-caller limits). */
+export type RouteContext<P> = { req: Request; params: P; requestId: string; actor: Actor };
 type Handler<P> = (ctx: RouteContext<P>) => Promise<Response | object>;
 
 
@@ -26,8 +28,8 @@ function sha256(value: string): Buffer {
   return createHash("sha256").update(value).digest();
 }
 
-function authorize(req: Request, access: Access): void {
-  if (access === "public") return;
+function authorize(req: Request, access: Access): Actor {
+  if (access === "public") return ANONYMOUS_ACTOR;
   const configured = env().STEADYSTATE_API_TOKEN;
   if (!configured) {
     throw new AppError("UNAUTHENTICATED", "API writes are disabled: set STEADYSTATE_API_TOKEN and send it as a bearer token");
@@ -38,6 +40,7 @@ function authorize(req: Request, access: Access): void {
   if (!presented || !timingSafeEqual(sha256(presented), sha256(configured))) {
     throw new AppError("UNAUTHENTICATED", "a valid bearer token is required");
   }
+  return CONFIG_TOKEN_ACTOR;
 }
 
 type PrismaLikeError = { name: string; code: string; meta?: { target?: unknown; modelName?: string } };
@@ -84,9 +87,9 @@ export function route<P = Record<string, never>>(
     const end = metrics().httpDuration.startTimer({ route: options.name, method: req.method });
     let response: Response;
     try {
-      authorize(req, options.access);
+      const actor = authorize(req, options.access);
       const params = ((await context?.params) ?? {}) as P;
-      const result = await handler({ req, params, requestId });
+      const result = await handler({ req, params, requestId, actor });
       response = result instanceof Response ? result : Response.json(result);
     } catch (error) {
       response = toErrorResponse(error, requestId, options.name);
