@@ -3,9 +3,11 @@ import { duration } from "@/components/slo/format";
 import type { BreakerSummary } from "@/lib/server/services/breakers";
 import { BreakerStateBadge } from "./breaker-state";
 
-export function failureRateText(b: Pick<BreakerSummary, "failureRate" | "failureThreshold">): string {
-  if (b.failureRate === null) return "—";
-  return b.failureThreshold === null ? `${b.failureRate.toFixed(1)}%` : `${b.failureRate.toFixed(1)}% of ${b.failureThreshold}%`;
+/** "60.0% of 50%", the threshold marked "default (library)" when no one sent the configured one. */
+export function failureRateText(b: Pick<BreakerSummary, "failureRate" | "failureThreshold" | "failureThresholdSource">): string {
+  const threshold = b.failureThreshold === null ? null : `${b.failureThreshold}%${b.failureThresholdSource === "default" ? " default (library)" : ""}`;
+  if (b.failureRate === null) return threshold === null ? "—" : `— (threshold ${threshold})`;
+  return threshold === null ? `${b.failureRate.toFixed(1)}%` : `${b.failureRate.toFixed(1)}% of ${threshold}`;
 }
 
 /** Breakers as the list gives them (open first); `query` keeps the range on the detail links. */

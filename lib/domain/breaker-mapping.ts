@@ -4,6 +4,7 @@
  * Pure: ingest calls isBreakerMetric on every series, so it is a name check and nothing more.
  */
 import type { CounterState } from "./counter-increase";
+import { FIRST_SAMPLE_START_TOLERANCE_MS } from "./rollup";
 
 export const BREAKER_STATES = ["closed", "open", "half-open"] as const;
 export type BreakerState = (typeof BREAKER_STATES)[number];
@@ -98,8 +99,21 @@ function resilience4j(metric: string, labels: Record<string, string>): BreakerSe
   return null;
 }
 
+/**
+ * The upstream cluster of an Envoy stat. Plain Envoy's default tag extraction names the label
+ * `envoy_cluster_name`; Istio's bootstrap names it `cluster_name` and its clusters
+ * `outbound|<port>|<subset>|<host>`, shown as `<host>:<port>` (recorded in envoy-istio.prom).
+ */
+export function envoyCluster(labels: Record<string, string>): string {
+  const raw = labels.envoy_cluster_name ?? labels.cluster_name ?? "";
+  const istio = /^(outbound|inbound)\|(\d*)\|([^|]*)\|(.+)$/.exec(raw);
+  if (!istio) return raw;
+  const [, direction, port, subset, host] = istio;
+  return `${direction === "inbound" ? "inbound " : ""}${host}${port ? `:${port}` : ""}${subset ? ` (${subset})` : ""}`;
+}
+
 function envoy(metric: string, labels: Record<string, string>): BreakerSeries | null {
-  const cluster = labels.envoy_cluster_name ?? "";
+  const cluster = envoyCluster(labels);
   if (metric === ENVOY_OUTLIER) {
     const r = ref(labels, "envoy", "outlier ejection", cluster);
     return r && { ...r, signal: { kind: "open-gauge" } };
@@ -138,23 +152,41 @@ export function recogniseBreakerSeries(metric: string, labels: Record<string, st
 /** A breaker seen in one state at `at` (gauges), or entering it at or just before `at` (counters). */
 export type BreakerObservation = { at: number; state: BreakerState; isTransition: boolean };
 /** failureRate: undefined when the samples say nothing of it, null when too few calls to tell. */
-export type SeriesReading = { observations: BreakerObservation[]; rejected: number; failureRate?: number | null };
+export type SeriesReading = {
+  observations: BreakerObservation[];
+  rejected: number;
+  failureRate?: number | null;
+  /**
+   * The series' first sample when its value was counted from 0 although the rollups give it no
+   * delta (they count a first sample only with a start time at most 5 minutes before it).
+   */
+  firstCounted?: { t: number; v: number };
+};
+
+/** Would the rollups count this first sample's value as an increase (slo-math.md: a start time inside the window)? */
+export function rollupCountsFirstSample(sample: { t: number; start?: number }): boolean {
+  return sample.start !== undefined && sample.start >= sample.t - FIRST_SAMPLE_START_TOLERANCE_MS && sample.start <= sample.t;
+}
 
 /**
  * What a series' new samples (sorted, after `prev`, the series' last sample before them) say.
  * A counter with no earlier sample started at 0 only if the breaker was already known: client
  * libraries create a label set at its first increment, so opossum's `open` series first appears
  * with 1 the moment the breaker first opens. For a breaker (and scope) never heard of before, the
- * count is history of unknown time and gives no transition.
+ * count is history of unknown time and gives no transition. A first sample whose start time
+ * (OTLP) is recent counts from 0 too, as the rollups count it.
  */
 export function readBreakerSamples(
   signal: BreakerSignal,
   prev: CounterState | null,
-  samples: readonly { t: number; v: number }[],
+  samples: readonly { t: number; v: number; start?: number }[],
   isKnownBreaker: boolean,
 ): SeriesReading {
   const reading: SeriesReading = { observations: [], rejected: 0 };
-  let last: number | null = prev ? prev.v : isKnownBreaker ? 0 : null;
+  const first = samples.find((s) => Number.isFinite(s.v));
+  const isFromZero = !prev && first !== undefined && (isKnownBreaker || rollupCountsFirstSample(first));
+  let last: number | null = prev ? prev.v : isFromZero ? 0 : null;
+  if (isFromZero && first.v > 0 && !rollupCountsFirstSample(first)) reading.firstCounted = { t: first.t, v: first.v };
   for (const { t, v } of samples) {
     if (!Number.isFinite(v)) continue;
     const increase = last === null ? 0 : v >= last ? v - last : v; // below the last value: a reset
@@ -205,7 +237,12 @@ export const REJECTED_METRICS: Record<BreakerLibrary, readonly string[]> = {
   api: [],
 };
 
-/** The usual thresholds, in percent, when the library's default was not changed. */
+/**
+ * The libraries' default failure-rate thresholds, in percent. No exporter sends the configured
+ * one (resilience4j shows `failureRateThreshold` only in Spring's /actuator/health, not in its
+ * metrics; opossum-prometheus, Polly and Envoy send none), so unless the event API reported a
+ * threshold, the default is what can be shown, and it is shown as a default.
+ */
 export const DEFAULT_FAILURE_THRESHOLD: Record<BreakerLibrary, number | null> = {
   resilience4j: 50, // failureRateThreshold
   opossum: 50, // errorThresholdPercentage
@@ -213,6 +250,15 @@ export const DEFAULT_FAILURE_THRESHOLD: Record<BreakerLibrary, number | null> = 
   envoy: null, // Envoy trips on resource counts, not a failure rate
   api: null,
 };
+
+export type FailureThresholdSource = "reported" | "default";
+
+/** The threshold to show against a breaker's failure rate, and whether it was sent or is the library's default. */
+export function failureThresholdOf(b: { library: string; failureThreshold: number | null }): { failureThreshold: number | null; failureThresholdSource: FailureThresholdSource | null } {
+  if (b.failureThreshold !== null) return { failureThreshold: b.failureThreshold, failureThresholdSource: "reported" };
+  const fallback = (DEFAULT_FAILURE_THRESHOLD as Record<string, number | null | undefined>)[b.library] ?? null;
+  return { failureThreshold: fallback, failureThresholdSource: fallback === null ? null : "default" };
+}
 
 export function breakerKey(ref: { service: string; dependency: string; name: string }): string {
   return `${ref.service}/${ref.dependency}/${ref.name}`;

@@ -31,3 +31,20 @@ export function readFixture(name: string, extraLabels: Record<string, string> = 
   const text = readFileSync(path.join(import.meta.dirname, "../fixtures/replication", name), "utf8");
   return parseExposition(text, 0, extraLabels).map((s) => ({ metric: s.metric, labels: s.labels, value: s.samples[0]![1] }));
 }
+
+/**
+ * A recorded exposition with some series' values changed, for the scrapes before or after the
+ * one that was recorded: `values` maps a series exactly as printed (name and label block) to its
+ * new value. Each must be in the text, so a test cannot quietly read a line the exporter never printed.
+ */
+export function withValues(text: string, values: Record<string, string>): string {
+  let out = text;
+  for (const [series, value] of Object.entries(values)) {
+    const at = out.split("\n").findIndex((line) => line.startsWith(`${series} `));
+    if (at < 0) throw new Error(`not in the recorded text: ${series}`);
+    const lines = out.split("\n");
+    lines[at] = `${series} ${value}`;
+    out = lines.join("\n");
+  }
+  return out;
+}

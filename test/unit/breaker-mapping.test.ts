@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BreakerSignal, isBreakerMetric, readBreakerSamples, recogniseBreakerSeries, stateFromTotals } from "@/lib/domain/breaker-mapping";
+import { type BreakerSignal, envoyCluster, failureThresholdOf, isBreakerMetric, readBreakerSamples, recogniseBreakerSeries, rollupCountsFirstSample, stateFromTotals } from "@/lib/domain/breaker-mapping";
 
 describe("isBreakerMetric", () => {
   it.each([
@@ -52,6 +52,10 @@ describe("recogniseBreakerSeries", () => {
     ["envoy outlier", "envoy_cluster_outlier_detection_ejections_active", { job: "envoy", envoy_cluster_name: "payments" },
       { service: "envoy", dependency: "payments", name: "outlier ejection", library: "envoy", signal: { kind: "open-gauge" } }],
     ["envoy remaining is not", "envoy_cluster_circuit_breakers_default_remaining_rq", { job: "envoy", envoy_cluster_name: "p" }, null],
+    // Istio names the cluster label cluster_name (recorded in test/fixtures/breakers/envoy-istio.prom).
+    ["envoy under istio", "envoy_cluster_outlier_detection_ejections_active", { job: "sidecar", cluster_name: "outbound|8000||httpbin.target.svc.cluster.local" },
+      { service: "sidecar", dependency: "httpbin.target.svc.cluster.local:8000", name: "outlier ejection", library: "envoy", signal: { kind: "open-gauge" } }],
+    ["envoy outlier counters are not", "envoy_cluster_outlier_detection_ejections_enforced_consecutive_5xx", { job: "sidecar", cluster_name: "xds-grpc" }, null],
   ])("%s", (_name, metric, labels, expected) => expect(recogniseBreakerSeries(metric, labels)).toEqual(expected));
 });
 
@@ -89,6 +93,57 @@ describe("readBreakerSamples", () => {
   it("skips NaN samples", () => {
     expect(readBreakerSamples(counter, { t: 0, v: 1 }, s([15, Number.NaN], [30, 2]), true).observations).toEqual([{ at: 30, state: "open", isTransition: true }]);
   });
+});
+
+describe("a rejection counter's first sample", () => {
+  const rejected: BreakerSignal = { kind: "rejected-counter" };
+  it("counts a counter created at its first rejection when the breaker was heard from before", () => {
+    // opossum's reject series appears with 4, then 6: 4 (from 0) + 2.
+    const r = readBreakerSamples(rejected, null, s([15_000, 4], [30_000, 6]), true);
+    expect(r.rejected).toBe(6);
+    expect(r.firstCounted).toEqual({ t: 15_000, v: 4 });
+  });
+  it("does not count a first value of unknown time (a breaker never heard of)", () => {
+    const r = readBreakerSamples(rejected, null, s([15_000, 4], [30_000, 6]), false);
+    expect(r.rejected).toBe(2);
+    expect(r.firstCounted).toBeUndefined();
+  });
+  it("leaves a first sample with a recent start time to the rollups, which count it", () => {
+    const r = readBreakerSamples(rejected, null, [{ t: 600_000, v: 4, start: 420_000 }], false);
+    expect(r.rejected).toBe(4);
+    expect(r.firstCounted).toBeUndefined();
+  });
+  it("records nothing for a first sample at 0 or a series already stored", () => {
+    expect(readBreakerSamples(rejected, null, s([15_000, 0]), true).firstCounted).toBeUndefined();
+    expect(readBreakerSamples(rejected, { t: 0, v: 1 }, s([15_000, 4]), true)).toEqual({ observations: [], rejected: 3 });
+  });
+  it.each([
+    [{ t: 600_000 }, false],
+    [{ t: 600_000, start: 300_000 }, true], // exactly 5 minutes before
+    [{ t: 600_000, start: 299_999 }, false],
+    [{ t: 600_000, start: 600_001 }, false],
+  ])("rollupCountsFirstSample(%j) → %s", (sample, expected) => expect(rollupCountsFirstSample(sample)).toBe(expected));
+});
+
+describe("envoyCluster", () => {
+  it.each([
+    [{ envoy_cluster_name: "default/details_9080" }, "default/details_9080"],
+    [{ cluster_name: "xds-grpc" }, "xds-grpc"],
+    [{ cluster_name: "outbound|80||ubuntu-service.istio-test.svc.cluster.local" }, "ubuntu-service.istio-test.svc.cluster.local:80"],
+    [{ cluster_name: "outbound|9080|v2|reviews.default.svc.cluster.local" }, "reviews.default.svc.cluster.local:9080 (v2)"],
+    [{ cluster_name: "inbound|8080||" }, "inbound|8080||"],
+    [{}, ""],
+  ])("%j → %s", (labels, expected) => expect(envoyCluster(labels)).toBe(expected));
+});
+
+describe("failureThresholdOf", () => {
+  it.each([
+    [{ library: "api", failureThreshold: 25 }, { failureThreshold: 25, failureThresholdSource: "reported" }],
+    [{ library: "resilience4j", failureThreshold: null }, { failureThreshold: 50, failureThresholdSource: "default" }],
+    [{ library: "polly", failureThreshold: null }, { failureThreshold: 10, failureThresholdSource: "default" }],
+    [{ library: "envoy", failureThreshold: null }, { failureThreshold: null, failureThresholdSource: null }],
+    [{ library: "api", failureThreshold: null }, { failureThreshold: null, failureThresholdSource: null }],
+  ])("%j", (b, expected) => expect(failureThresholdOf(b)).toEqual(expected));
 });
 
 describe("stateFromTotals", () => {

@@ -5,7 +5,6 @@ import {
   type BreakerState,
   breakerKey,
   breakerScope,
-  DEFAULT_FAILURE_THRESHOLD,
   isBreakerMetric,
   readBreakerSamples,
   stateFromTotals,
@@ -84,12 +83,14 @@ async function observe(series: readonly StoreSeries[]): Promise<void> {
     if (fresh.length === 0) continue;
     const scope = breakerScope(b);
     const last = fresh[fresh.length - 1]!;
-    seriesUpdates.push({ key, scope, t: last.t, v: last.v });
+    const update: repo.BreakerSeriesUpdate = { key, scope, t: last.t, v: last.v };
+    seriesUpdates.push(update);
     if (b.signal.kind === "activity") continue;
     const bKey = breakerKey(b);
     const known = breakers.get(bKey);
     const isKnown = (known !== undefined && known.firstSeenAt.getTime() < fresh[0]!.t) || heardScopes.has(scope) || firstInBatch.get(scope)! < fresh[0]!.t;
     const reading = readBreakerSamples(b.signal, prev, fresh, isKnown);
+    if (b.signal.kind === "rejected-counter" && reading.firstCounted) update.first = reading.firstCounted;
     const report = reports.get(bKey) ?? { ref: b, observations: [], firstT: Infinity, lastT: -Infinity, rejected: 0, failureThreshold: null, totals: {} };
     report.observations.push(...reading.observations);
     report.firstT = Math.min(report.firstT, fresh[0]!.t);
@@ -152,7 +153,8 @@ export async function applyBreakerReports(
         lastSeenAt: new Date(Math.max(known?.lastSeenAt.getTime() ?? -Infinity, report.lastT)),
         rejectedTotal: (known?.rejectedTotal ?? 0) + report.rejected,
         failureRate: report.failureRate !== undefined ? report.failureRate : (known?.failureRate ?? null),
-        failureThreshold: report.failureThreshold ?? known?.failureThreshold ?? DEFAULT_FAILURE_THRESHOLD[ref.library],
+        // Only a threshold someone sent is stored; the library's default is shown as such when read.
+        failureThreshold: report.failureThreshold ?? known?.failureThreshold ?? null,
       },
       transitions: transitions.map((t) => ({ ...t, source })),
       events: transitions.map((t) => ({

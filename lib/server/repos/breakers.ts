@@ -59,7 +59,18 @@ export async function scopesHeardFrom(scopes: string[]): Promise<Set<string>> {
   return new Set(rows.map((r) => r.scope));
 }
 
-export type BreakerSeriesUpdate = { key: string; scope: string; t: number; v: number };
+/** `first`: a rejection counter's first sample whose value was counted (see readBreakerSamples). */
+export type BreakerSeriesUpdate = { key: string; scope: string; t: number; v: number; first?: { t: number; v: number } };
+
+/** Rejection counters' first values counted by the tap in [from, to), by series key. */
+export async function firstCountedIn(keys: string[], from: Date, to: Date): Promise<number> {
+  if (keys.length === 0) return 0;
+  const rows = await db().breakerSeries.findMany({
+    where: { key: { in: keys }, firstT: { gte: BigInt(from.getTime()), lt: BigInt(to.getTime()) } },
+    select: { firstCounted: true },
+  });
+  return rows.reduce((sum, r) => sum + (r.firstCounted ?? 0), 0);
+}
 
 export async function existingServiceSlugs(slugs: string[]): Promise<Set<string>> {
   const rows = await db().service.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
@@ -86,7 +97,7 @@ export async function saveBreakerWrites(writes: BreakerWrite[], series: BreakerS
     ops.push(...w.events.map(createEvent));
   }
   for (const s of series) {
-    ops.push(client.breakerSeries.upsert({ where: { key: s.key }, create: { key: s.key, scope: s.scope, lastT: BigInt(s.t), lastV: s.v }, update: { lastT: BigInt(s.t), lastV: s.v } }));
+    ops.push(client.breakerSeries.upsert({ where: { key: s.key }, create: { key: s.key, scope: s.scope, lastT: BigInt(s.t), lastV: s.v, ...(s.first ? { firstT: BigInt(s.first.t), firstCounted: s.first.v } : {}) }, update: { lastT: BigInt(s.t), lastV: s.v } }));
   }
   if (ops.length > 0) await client.$transaction(ops);
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { type BreakerState, breakerKey, recogniseBreakerSeries, REJECTED_METRICS } from "@/lib/domain/breaker-mapping";
+import { type BreakerState, breakerKey, failureThresholdOf, recogniseBreakerSeries, REJECTED_METRICS } from "@/lib/domain/breaker-mapping";
 import { BREAKER_STALE_AFTER_MS, breakerRangeStats, breakerTimeline, compareBreakerStates, isFlapping, type TimelineState } from "@/lib/domain/breaker-timeline";
 import { burnRate } from "@/lib/domain/burn-rate";
+import { seriesKey } from "@/lib/domain/series-key";
 import { chartStepMs, type TimeRange } from "@/lib/domain/time-range";
 import type { BreakerEventInput, BreakerListQuery } from "@/lib/schemas/breaker";
 import { AppError } from "../errors";
@@ -79,7 +80,7 @@ async function summarise(breakers: repo.BreakerRecord[], range: TimeRange, now: 
       stateSince: b.stateSince.toISOString(),
       lastSeenAt: b.lastSeenAt.toISOString(),
       failureRate: b.failureRate,
-      failureThreshold: b.failureThreshold,
+      ...failureThresholdOf(b),
       rejectedTotal: b.rejectedTotal,
       isFlapping: isFlapping(own, now.getTime()),
       stats: breakerRangeStats(segments, own, range.from.getTime(), range.to.getTime()),
@@ -111,20 +112,24 @@ export async function getBreakerDetail(id: string, range: TimeRange, now: Date) 
 
 /**
  * Calls the breaker refused in the range, from the sample store's minute rollups of its library's
- * rejection counter; null when the library reports none.
+ * rejection counter, plus the first value of a counter created at its first rejection (opossum's
+ * `reject`) that the tap counted because the breaker's process was heard from before it (the
+ * rollups give a first sample no delta); null when the library reports none.
  */
 async function rejectedInRange(breaker: repo.BreakerRecord, range: TimeRange): Promise<number | null> {
   const metrics = REJECTED_METRICS[breaker.library];
   if (metrics.length === 0) return null;
   let total = 0;
+  const keys: string[] = [];
   for (const metric of metrics) {
     for (const series of await findSeriesMinutes({ metric, start: range.from, end: range.to })) {
       const own = recogniseBreakerSeries(series.metric, series.labels);
       if (own?.signal.kind !== "rejected-counter" || breakerKey(own) !== breaker.key) continue;
+      keys.push(seriesKey(series.metric, series.labels));
       for (const minute of series.minutes) total += minute.increase;
     }
   }
-  return total;
+  return total + (await repo.firstCountedIn(keys, range.from, range.to));
 }
 
 /** The owning service's SLOs over the range, step by step: burn rate and error rate per step. */
