@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { parseExposition, withValues } from "../support/exposition";
 
 const token = process.env.STEADYSTATE_TEST_API_TOKEN ?? "";
 const headers = { authorization: `Bearer ${token}` };
@@ -41,6 +43,26 @@ test("a breaker reported through the API shows its state and its timeline", asyn
   for (const theme of ["light", "dark"] as const) {
     await inTheme(page, theme, page.url());
     await page.screenshot({ path: `test/e2e/screenshots/breakers-detail-${theme}.png`, fullPage: true });
+  }
+});
+
+test("a scraped resilience4j breaker shows its failure rate against the library's default threshold", async ({ page, request }) => {
+  const job = `e2e-spring-${Date.now().toString(36)}`;
+  const recorded = readFileSync("test/fixtures/breakers/resilience4j-spring-boot.prom", "utf8");
+  const state = (s: string) => `resilience4j_circuitbreaker_state{name="proxyService",state="${s}",}`;
+  const opened = withValues(recorded, { [state("closed")]: "0.0", [state("open")]: "1.0", 'resilience4j_circuitbreaker_failure_rate{name="proxyService",}': "60.0" });
+  const now = Date.now();
+  for (const [i, text] of [recorded, opened].entries()) {
+    const res = await request.post("/api/ingest", { headers, data: parseExposition(text, now - (2 - i) * 15_000, { job, instance: `${job}:8080` }) });
+    expect(res.status()).toBe(200);
+  }
+  await page.goto(`/breakers?range=1h&service=${job}`);
+  const row = page.getByRole("row", { name: /proxyService/ });
+  await expect(row).toContainText("Open");
+  await expect(row).toContainText("60.0% of 50% default (library)");
+  for (const theme of ["light", "dark"] as const) {
+    await inTheme(page, theme, `/breakers?range=1h&service=${job}`);
+    await page.screenshot({ path: `test/e2e/screenshots/breakers-default-threshold-${theme}.png`, fullPage: true });
   }
 });
 

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { GET as detailRoute } from "@/app/api/breakers/[id]/route";
 import { GET as listRoute } from "@/app/api/breakers/route";
 import { POST as remoteWrite } from "@/app/api/v1/write/route";
 import { startPrometheus, type StartedPrometheus } from "../../scripts/prometheus-server.mjs";
@@ -53,7 +54,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Summary = { key: string; state: string; transitions: { at: string; to: string }[] };
+type Summary = { id: string; key: string; state: string; rejectedTotal: number; transitions: { at: string; to: string }[] };
 async function breaker(): Promise<Summary | undefined> {
   const res = await call(listRoute, { path: "/api/breakers?range=1h" });
   return ((await res.json()) as { breakers: Summary[] }).breakers.find((b) => b.key === "test/inventory/inventory");
@@ -78,6 +79,9 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeou
 }
 
 it("shows open, half-open, then closed within one scrape interval of the real transitions", { timeout: 90_000 }, async () => {
+  // The truth for rejected calls: opossum creates its `reject` series at the first one.
+  let rejects = 0;
+  service.breaker.on("reject", () => (rejects += 1));
   // Healthy traffic first, so the circuit's series exist before it trips (as in production).
   const healthyUntil = Date.now() + 3000;
   await traffic(() => Date.now() > healthyUntil);
@@ -111,4 +115,18 @@ it("shows open, half-open, then closed within one scrape interval of the real tr
     expect(lag, `${t.to}: app ${t.at}, truth ${new Date(truth[i]!.at).toISOString()}`).toBeGreaterThanOrEqual(-5);
     expect(lag).toBeLessThanOrEqual(SCRAPE_MS + 5);
   }
+
+  // Every rejected call is counted, the first scrape's value of the lazily created counter included.
+  // Prometheus may send one scrape's series in separate remote-write requests, so the count can
+  // arrive just after the transition that ended the rejections: wait for it, then compare exactly.
+  expect(rejects).toBeGreaterThan(0);
+  const rejectedInRange = async () => {
+    const detail = await call(detailRoute, { path: `/api/breakers/${b.id}?range=1h`, params: { id: b.id } });
+    return ((await detail.json()) as { breaker: { rejectedInRange: number } }).breaker.rejectedInRange;
+  };
+  const counted = await waitFor("every rejected call counted", async () => {
+    const [total, inRange] = [(await breaker())!.rejectedTotal, await rejectedInRange()];
+    return total >= rejects && inRange >= rejects ? { total, inRange } : undefined;
+  }, 10_000).catch(async () => ({ total: (await breaker())!.rejectedTotal, inRange: await rejectedInRange() }));
+  expect(counted).toEqual({ total: rejects, inRange: rejects });
 });

@@ -116,6 +116,16 @@ describe("breakers from recorded exposition text", () => {
     expect(await rejectedInRange(b!.id)).toBe(6);
   });
 
+  it("counts a series sent twice in one request once (remote write may split a series' samples)", async () => {
+    await send(['circuit{name="fetchUser",event="fire"} 10'], { job: "web" });
+    const reject = (s: number, v: number) => ({ metric: "circuit", labels: { name: "fetchUser", event: "reject", job: "web" }, samples: [[T0 + s * 1000, v]] });
+    const res = await call(ingestPost, { method: "POST", json: [reject(15, 4), reject(30, 6)] });
+    expect(res.status).toBe(200);
+    const [b] = await breakers();
+    expect(b).toMatchObject({ key: "web/fetchUser/fetchUser", rejectedTotal: 6 });
+    expect(await rejectedInRange(b!.id)).toBe(6);
+  });
+
   it("does not count a reject counter's first value of unknown time (first scrape of the process)", async () => {
     const circuit = (event: string, v: number) => `circuit{name="fetchUser",event="${event}"} ${v}`;
     await send([

@@ -2,6 +2,7 @@ import "server-only";
 import {
   type BreakerObservation,
   type BreakerRef,
+  type BreakerSeries,
   type BreakerState,
   breakerKey,
   breakerScope,
@@ -58,10 +59,19 @@ export function observeBreakerSamples(series: readonly StoreSeries[]): Promise<v
 }
 
 async function observe(series: readonly StoreSeries[]): Promise<void> {
-  const recognised = series.flatMap((s) => {
+  // One entry per series: a remote-write request can carry the same series twice (two scrapes'
+  // samples in separate entries), and each entry judged against the same stored sample would
+  // count the increase up to the first entry twice (the real opossum test caught it).
+  const bySeries = new Map<string, { b: BreakerSeries; key: string; samples: StoreSeries["samples"] }>();
+  for (const s of series) {
     const b = recogniseBreakerSeries(s.metric, s.labels);
-    return b ? [{ b, key: seriesKey(s.metric, s.labels), samples: s.samples }] : [];
-  });
+    if (!b) continue;
+    const key = seriesKey(s.metric, s.labels);
+    const entry = bySeries.get(key);
+    if (entry) entry.samples = [...entry.samples, ...s.samples];
+    else bySeries.set(key, { b, key, samples: s.samples });
+  }
+  const recognised = [...bySeries.values()];
   if (recognised.length === 0) return;
   const scopes = [...new Set(recognised.map((r) => breakerScope(r.b)))];
   const [lastSamples, breakers, heardScopes] = await Promise.all([
