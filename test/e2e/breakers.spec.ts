@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { parseExposition, withValues } from "../support/exposition";
+import { parseExposition, withValues } from "../support/exposition-text";
 
 const token = process.env.STEADYSTATE_TEST_API_TOKEN ?? "";
 const headers = { authorization: `Bearer ${token}` };

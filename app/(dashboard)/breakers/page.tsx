@@ -49,7 +49,7 @@ export default async function BreakersPage({ searchParams }: { searchParams: Pro
               <p>Clear a filter, or choose “Any state” to see every breaker of the service.</p>
             </EmptyState>
           ) : (
-            <BreakerTable breakers={shown} query={rangeQuery} caption={`${shown.length} breakers, open first, then half-open, closed and silent`} />
+            <BreakerTable breakers={shown} query={rangeQuery} caption={`${shown.length} ${shown.length === 1 ? "breaker" : "breakers"}, open first, then half-open, closed and silent`} />
           )}
         </>
       )}
