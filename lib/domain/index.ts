@@ -27,3 +27,4 @@ export * from "./postmortem-markdown";
 export * from "./breaker-mapping";
 export * from "./breaker-timeline";
 export * from "./actor";
+export * from "./notifications";
