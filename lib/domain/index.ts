@@ -28,3 +28,4 @@ export * from "./breaker-mapping";
 export * from "./breaker-timeline";
 export * from "./actor";
 export * from "./notifications";
+export * from "./postmortem-figures";
