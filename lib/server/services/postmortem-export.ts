@@ -2,6 +2,7 @@ import "server-only";
 import { byOverdueFirst, isOverdue } from "@/lib/domain/postmortem";
 import { figureChanges } from "@/lib/domain/postmortem-figures";
 import { postmortemMarkdown } from "@/lib/domain/postmortem-markdown";
+import { remindersByItem } from "../repos/notifications";
 import { listActionItems } from "../repos/postmortems";
 import { incidentFigures } from "./postmortem-figures";
 import { findPostmortemView, getPostmortemView } from "./postmortems";
@@ -38,8 +39,8 @@ export async function postmortemAsMarkdown(id: string, now: Date) {
   return { filename: `${d.startedAt.slice(0, 10)}-${slug}.md`, markdown };
 }
 
-/** Every action item across postmortems, overdue first; reminders do not stop at publication. */
+/** Every action item across postmortems, overdue first, with the reminders sent for it (they do not stop at publication). */
 export async function actionItemsOverdueFirst(now: Date) {
-  const items = await listActionItems();
-  return items.sort(byOverdueFirst(now)).map((item) => ({ ...item, dueDate: item.dueDate.toISOString(), isOverdue: isOverdue(item, now) }));
+  const [items, reminders] = await Promise.all([listActionItems(), remindersByItem()]);
+  return items.sort(byOverdueFirst(now)).map((item) => ({ ...item, dueDate: item.dueDate.toISOString(), isOverdue: isOverdue(item, now), reminders: reminders.get(item.id) ?? null }));
 }
