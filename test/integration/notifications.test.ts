@@ -99,6 +99,16 @@ describe("forwarded events", () => {
     expect((await notify(m(1), quiet)).events).toBe(1);
     expect((await notify(m(2), quiet)).events).toBe(0);
   });
+
+  it("reads a burst larger than one run's page over the next runs, losing none", async () => {
+    // 1,001 breaker openings within the last 10 minutes: a page is 1,000 events.
+    await recordEvents(Array.from({ length: 1001 }, (_, i) => ({
+      at: new Date(NOW.getTime() - 600_000 + i * 100), kind: "breaker" as const, subject: `s/d/b${i}`, service: null, title: `b${i} open`, detail: { to: "open" },
+    })));
+    expect((await notify(NOW, quiet)).events).toBe(1000);
+    expect((await notify(new Date(NOW.getTime() + 60_000), quiet)).events).toBe(1);
+    expect(await db().notification.count()).toBe(1001);
+  });
 });
 
 describe("the in-app list", () => {

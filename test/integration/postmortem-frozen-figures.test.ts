@@ -3,6 +3,7 @@ import { POST as createRoute } from "@/app/api/postmortems/route";
 import { GET as getRoute, PUT as putRoute } from "@/app/api/postmortems/[id]/route";
 import { POST as statusRoute } from "@/app/api/postmortems/[id]/status/route";
 import { GET as markdownRoute } from "@/app/api/postmortems/[id]/markdown/route";
+import { POST as exclusionsRoute } from "@/app/api/slos/[id]/exclusions/route";
 import { db } from "@/lib/server/db";
 import { storeSamples } from "@/lib/server/ingest/store";
 import { postmortemWithFigures } from "@/lib/server/services/postmortem-export";
@@ -74,6 +75,23 @@ describe("figures frozen at publication", () => {
     const md = await (await call(markdownRoute, { params: { id } })).text();
     expect(md).toContain("14.5 %");
     expect(md).not.toContain("19.5 %");
+  });
+
+  it("counts exclusions declared after publication as the SLO does, and shows the difference", async () => {
+    const slo = await seedBurst();
+    const id = await publish(slo.id);
+    const res = await call(exclusionsRoute, { method: "POST", params: { id: slo.id }, json: { kind: "maintenance", start: at(-10).toISOString(), end: NOW.toISOString(), reason: "declared a maintenance window afterwards", author: "Sam" } });
+    expect(res.status).toBe(201);
+    // The whole window excluded: 0 valid and 0 bad in it. The period loses the −4 minute's 10,000
+    // valid (9,855 good): 990,000 valid, 989,745 good, so allowed = 0.001 × 990,000 = 990.
+    const now = await postmortemWithFigures(id, NOW);
+    expect(now.budgets[0]).toMatchObject({ window: { valid: 0, bad: 0 }, period: { valid: 990_000, bad: 255, allowed: 990 }, consumed: 0 });
+    expect(now.changes.map((c) => [c.what, c.frozen, c.live])).toEqual([
+      ["checkout / availability: bad events in window", 145, 0],
+      ["checkout / availability: valid events in window", 10_000, 0],
+      ["checkout / availability: period's allowed bad events", 1000, 990],
+      ["checkout / availability: share of period's budget", 0.145, 0],
+    ]);
   });
 
   it("freezes nothing before publication", async () => {

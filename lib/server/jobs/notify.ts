@@ -45,8 +45,9 @@ async function forwardEvents(now: Date, config: NotifyConfig): Promise<number> {
   const from = new Date(Math.max((cursor?.getTime() ?? now.getTime() - HOUR_MS) - EVENT_OVERLAP_MS, now.getTime() - EVENT_LOOKBACK_MS));
   const events = await listEvents({ from, to: now, kinds: ["alert", "breaker", "failover"], limit: EVENTS_PER_RUN });
   const created = await store(events.flatMap((e) => eventNotification(e) ?? []), config);
-  // A full page means more are waiting: resume from the last one read rather than skip them.
-  await repo.writeCursor("events", events.length === EVENTS_PER_RUN ? new Date(events.at(-1)!.at) : now);
+  // A full page means more are waiting: resume from the last one read (without the overlap, so a
+  // burst of more than a page within the overlap still moves forward) rather than skip them.
+  await repo.writeCursor("events", events.length === EVENTS_PER_RUN ? new Date(new Date(events.at(-1)!.at).getTime() + EVENT_OVERLAP_MS) : now);
   return created;
 }
 

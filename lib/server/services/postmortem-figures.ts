@@ -11,6 +11,7 @@ import type { WindowCounts } from "../datasources/embedded";
 import { AppError } from "../errors";
 import { listEvents } from "../repos/events";
 import { findSlo, listSlos } from "../repos/slos";
+import { countsOutsideExclusions } from "./slo-exclusions";
 import { sourceFor, windowSpec } from "./slo-status";
 
 /** Every SLO named, in order; an unknown id is a field error on that position of `sloIds`. */
@@ -37,7 +38,9 @@ export async function budgetSpent(slo: SloDefinition, window: Interval) {
   try {
     const source = await sourceFor(slo, window.end);
     const period = windowBounds(windowSpec(slo.window), window.end);
-    const [inWindow, inPeriod] = (await Promise.all([source.counts(window), source.counts(period)])).map(withBad) as [ReturnType<typeof withBad>, ReturnType<typeof withBad>];
+    // Exclusions (maintenance, adjustments) count as they do for the SLO itself; timeslice sources apply their own.
+    const exclusions = slo.sli.kind === "timeslice" ? [] : slo.exclusions;
+    const [inWindow, inPeriod] = (await Promise.all([countsOutsideExclusions(source, window, exclusions), countsOutsideExclusions(source, period, exclusions)])).map(withBad) as [ReturnType<typeof withBad>, ReturnType<typeof withBad>];
     const shares = budgetShares({ bad: inWindow.bad, capacity: inPeriod.valid, budget: budgetFraction(slo.objective) });
     return {
       ...base,
