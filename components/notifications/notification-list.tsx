@@ -9,8 +9,8 @@ import type { NotificationRecord } from "@/lib/server/repos/notifications";
 import { UNREAD_QUERY_KEY } from "./unread-link";
 
 const KIND: Record<string, { icon: string; label: string }> = {
-  reminder: { icon: "⏰", label: "Reminder" },
-  alert: { icon: "🔥", label: "Alert" },
+  reminder: { icon: "◷", label: "Reminder" },
+  alert: { icon: "▲", label: "Alert" },
   breaker: { icon: "⚡", label: "Breaker" },
   failover: { icon: "⇄", label: "Failover" },
 };

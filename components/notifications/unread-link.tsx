@@ -18,7 +18,7 @@ export function UnreadLink({ initialUnread }: { initialUnread: number }) {
   const unread = data ?? 0;
   return (
     <Link href="/notifications" className="notify-link" aria-current={pathname === "/notifications" ? "page" : undefined}>
-      <span aria-hidden="true">🔔</span> Notifications
+      Notifications
       {unread > 0 ? <span className="notify-count" aria-hidden="true">{unread > 99 ? "99+" : unread}</span> : null}
       <span className="visually-hidden">{unread > 0 ? ` (${unread} unread)` : " (none unread)"}</span>
     </Link>

@@ -42,7 +42,7 @@ export function AddToFmea({ postmortemId, rootCauses, worksheets, newFor, defaul
   }
   return (
     <section className="card pm-fmea" aria-labelledby="pm-fmea-title">
-      <h2 id="pm-fmea-title" className="visually-hidden">Add to FMEA</h2>
+      <h3 id="pm-fmea-title" className="visually-hidden">Add to FMEA</h3>
       <button type="button" className="button" aria-expanded={isOpen} aria-controls="pm-fmea-form" onClick={() => setIsOpen((o) => !o)}>Add to FMEA</button>
       {result?.ok ? (
         <div role="status" className="pm-fmea-created">

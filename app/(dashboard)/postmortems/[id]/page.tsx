@@ -34,11 +34,15 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
         }
       />
       <WorkflowControls id={id} status={postmortem.status} />
-      <AddToFmea postmortemId={id} {...fmea} />
       <DocumentView
         postmortem={postmortem}
         now={now}
-        aside={(section) => <SectionComments id={id} section={section} label={LABELS[section] ?? section} comments={postmortem.comments.filter((c) => c.section === section)} />}
+        aside={(section) => (
+          <>
+            <SectionComments id={id} section={section} label={LABELS[section] ?? section} comments={postmortem.comments.filter((c) => c.section === section)} />
+            {section === "rootCauses" ? <AddToFmea postmortemId={id} {...fmea} /> : null}
+          </>
+        )}
       />
     </>
   );
