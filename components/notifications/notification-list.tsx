@@ -51,14 +51,16 @@ export function NotificationList({ notifications, unread, hasWebhook }: { notifi
           const kind = KIND[n.kind] ?? { icon: "•", label: n.kind };
           return (
             <li key={n.id} className="card notify-item" data-unread={n.readAt ? undefined : "true"}>
-              <div className="notify-head">
-                <span className="notify-kind"><span aria-hidden="true">{kind.icon}</span> {kind.label}</span>
-                {n.readAt ? null : <span className="status" data-state="warning"><span aria-hidden="true">●</span> unread</span>}
-                <time dateTime={n.at} className="muted">{utc(n.at)}</time>
+              <div className="notify-main">
+                <div className="notify-head">
+                  <span className="notify-kind"><span aria-hidden="true">{kind.icon}</span> {kind.label}</span>
+                  {n.readAt ? null : <span className="status" data-state="warning"><span aria-hidden="true">●</span> unread</span>}
+                </div>
+                <h2 className="notify-title">{n.link ? <Link href={n.link}>{n.title}</Link> : n.title}</h2>
+                <p className="notify-body">{n.body}</p>
               </div>
-              <h2 className="notify-title">{n.link ? <Link href={n.link}>{n.title}</Link> : n.title}</h2>
-              <p>{n.body}</p>
-              <div className="notify-foot">
+              <div className="notify-side">
+                <time dateTime={n.at} className="muted">{utc(n.at)}</time>
                 <WebhookState n={n} hasWebhook={hasWebhook} />
                 {n.readAt ? null : (
                   <button type="button" className="button" disabled={isPending} onClick={() => mark({ ids: [n.id] })} aria-label={`Mark read: ${n.title}`}>Mark read</button>

@@ -29,11 +29,14 @@ export function AddToFmea({ postmortemId, rootCauses, worksheets, newFor, defaul
     const target = String(form.get("target") ?? "");
     const num = (k: string) => (form.get(k) === "" ? null : Number(form.get(k)));
     startTransition(async () => {
-      setResult(await addToFmeaAction(postmortemId, {
+      const outcome = await addToFmeaAction(postmortemId, {
         target: target.startsWith("service:") ? { service: target.slice(8) } : { worksheetId: target },
         rootCauses: chosen,
         row: { item: form.get("item"), mode: form.get("mode"), effect: form.get("effect"), severity: num("severity"), occurrence: num("occurrence"), detection: num("detection") },
-      }));
+      });
+      setResult(outcome);
+      if (outcome.ok) setIsOpen(false); // done: what was made is listed; another click starts afresh
+
     });
   }
 
@@ -51,7 +54,16 @@ export function AddToFmea({ postmortemId, rootCauses, worksheets, newFor, defaul
         </div>
       ) : null}
       {isOpen ? (
-        <form id="pm-fmea-form" action={submit} className="pm-fmea-form" aria-label="Add to FMEA">
+        <form
+          id="pm-fmea-form"
+          className="pm-fmea-form"
+          aria-label="Add to FMEA"
+          // Not a form action: React resets a form after its action, which would wipe what was typed when it is refused.
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit(new FormData(e.currentTarget));
+          }}
+        >
           <fieldset>
             <legend>Root causes: one failure mode each</legend>
             {rootCauses.map((c) => (

@@ -21,7 +21,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       <PageHeader
         title="Notifications"
         description={`${unread} unread. Reminders for open action items every ${env().STEADYSTATE_REMINDER_EVERY_DAYS} days until done; alerts firing or resolved, breakers opening or closing, failovers. ${hasWebhook ? "Also sent to the configured webhook." : "Set STEADYSTATE_WEBHOOK_URL to also send them to chat."}`}
-        actions={<Link className="button" href="/postmortems/action-items">Action items</Link>}
+        actions={<Link className="button notify-action" href="/postmortems/action-items">Action items</Link>}
       />
       <NotificationFilters isUnreadOnly={query.unread} kind={query.kind} />
       {notifications.length === 0 ? (
