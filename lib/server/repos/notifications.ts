@@ -73,13 +73,13 @@ export async function writeCursor(name: string, at: Date): Promise<void> {
   await db().notificationCursor.upsert({ where: { name }, create: { name, at }, update: { at } });
 }
 
-/** Per action item: how many reminders were sent and the latest one's time (keys `reminder:<item>:<period>`). */
+/** Per action item: how many reminders were sent and when the latest was (keys `reminder:<item>:<period>`). */
 export async function remindersByItem(): Promise<Map<string, { count: number; last: string }>> {
-  const rows = await db().notification.findMany({ where: { kind: "reminder" }, select: { key: true, at: true }, orderBy: { at: "asc" } });
+  const rows = await db().notification.findMany({ where: { kind: "reminder" }, select: { key: true, createdAt: true }, orderBy: { createdAt: "asc" } });
   const byItem = new Map<string, { count: number; last: string }>();
   for (const r of rows) {
     const item = r.key.split(":")[1] ?? "";
-    byItem.set(item, { count: (byItem.get(item)?.count ?? 0) + 1, last: r.at.toISOString() });
+    byItem.set(item, { count: (byItem.get(item)?.count ?? 0) + 1, last: r.createdAt.toISOString() });
   }
   return byItem;
 }

@@ -28,7 +28,7 @@ export default async function ActionItemsPage() {
                 <td>{i.type}</td>
                 <td><Link href={`/postmortems/${i.postmortem.id}`}>{i.postmortem.title}</Link> <span className="muted">· {i.postmortem.severity}, {i.postmortem.status}</span></td>
                 <td>{i.ticketUrl ? <a href={i.ticketUrl} rel="noreferrer noopener">ticket</a> : "—"}</td>
-                <td>{i.reminders ? <Link href="/notifications?kind=reminder">{i.reminders.count} sent, last {i.reminders.last.slice(0, 10)}</Link> : <span className="muted">none yet</span>}</td>
+                <td>{i.reminders ? <Link href="/notifications?kind=reminder">{i.reminders.count} sent, last {i.reminders.last.slice(0, 10)}</Link> : <span className="muted">{i.status === "done" ? "—" : "none yet"}</span>}</td>
                 <td><ActionItemStatus id={i.id} status={i.status} title={i.title} /></td>
               </tr>
             ))}
