@@ -11,6 +11,7 @@ import { seedDemoReplication } from "./demo/replication";
 import { seedDemoFmea } from "./demo/fmea";
 import { seedDemoPostmortems } from "./demo/postmortems";
 import { seedDemoBreakers } from "./demo/breakers";
+import { seedDemoNotifications } from "./demo/notifications";
 
 const STEP = 5 * 60_000;
 const DAYS = 30;
@@ -64,6 +65,7 @@ async function main() {
   console.log(`demo: ${DEMO_SERVICES.length} services, ${missing.length} new SLOs, ${stored.accepted} new samples`);
   console.log(`demo: ${await seedDemoPostmortems()} new postmortems`);
   await seedDemoFmea(); // after the seeds whose events it links to
+  console.log(`demo: ${await seedDemoNotifications()} new notifications`); // last: it reads the others' events
   closeIngest(); // applies the samples to the rollups before this process ends
   await disconnectDb();
 }

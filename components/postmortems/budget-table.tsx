@@ -1,12 +1,12 @@
-import type { BudgetSpent } from "@/lib/server/services/postmortem-figures";
+import type { FrozenFigures } from "@/lib/schemas/postmortem-figures";
 import { count, percent1, utc } from "./format";
 
 /** The budget each SLO spent in the incident window, with the counts it came from. */
-export function BudgetTable({ budgets }: { budgets: BudgetSpent[] }) {
+export function BudgetTable({ budgets, caption = "Error budget spent in the incident window" }: { budgets: FrozenFigures["budgets"]; caption?: string }) {
   if (budgets.length === 0) return <p className="muted">No SLO chosen: choose the affected SLOs to see the budget they spent.</p>;
   return (
     <table className="data">
-      <caption className="pm-caption">Error budget spent in the incident window</caption>
+      <caption className="pm-caption">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">SLO</th>

@@ -3,6 +3,7 @@ import { isOverdue, POSTMORTEM_SECTIONS } from "@/lib/domain/postmortem";
 import { formatDuration } from "@/lib/domain/postmortem-markdown";
 import type { PostmortemWithFigures } from "@/lib/server/services/postmortem-export";
 import { BudgetTable } from "./budget-table";
+import { FrozenFigures } from "./frozen-figures";
 import { utc } from "./format";
 import { Markdown } from "./markdown";
 import { PostmortemStatusBadge } from "./status-badge";
@@ -33,8 +34,8 @@ export function DocumentView({ postmortem: p, now, aside = () => null }: Props) 
         </dl>
       </section>
       <section aria-label="Error budget spent">
-        <BudgetTable budgets={p.budgets} />
-        <p className="muted pm-hint">Window {utc(p.window.start)} to {utc(p.window.end)}; share = bad events in the window ÷ (1 − objective) × valid events of the SLO period ending with it.</p>
+        {p.frozen ? <FrozenFigures postmortem={{ ...p, frozen: p.frozen }} /> : <BudgetTable budgets={p.budgets} />}
+        <p className="muted pm-hint">{p.frozen ? "Now: window" : "Window"} {utc(p.window.start)} to {utc(p.window.end)}; share = bad events in the window ÷ (1 − objective) × valid events of the SLO period ending with it.</p>
       </section>
       {POSTMORTEM_SECTIONS.map((s) => (
         <section key={s.key} aria-labelledby={`section-${s.key}`} className="pm-section">

@@ -144,3 +144,24 @@ export function byOverdueFirst<T extends { dueDate: Date; status: ActionStatus }
 export function isOverdue(item: { dueDate: Date; status: ActionStatus }, now: Date): boolean {
   return item.status !== "done" && item.dueDate.getTime() < now.getTime();
 }
+
+/**
+ * The root causes written in the section, one per list item ("- ", "* ", "1. "); without a list,
+ * one per paragraph. Emphasis marks are dropped; each is cut to 2000 characters (FMEA's limit).
+ */
+export function rootCauseList(markdown: string): string[] {
+  const clean = (s: string) => s.replace(/[*_`]+/g, "").replace(/\s+/g, " ").trim().slice(0, 2000);
+  const lines = markdown.split(/\r?\n/);
+  const bullet = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/;
+  const items: string[] = [];
+  let isList = false;
+  for (const line of lines) {
+    const m = bullet.exec(line);
+    if (m) {
+      isList = true;
+      items.push(m[1]!);
+    } else if (isList && line.trim() !== "" && /^\s{2,}/.test(line) && items.length > 0) items[items.length - 1] += ` ${line.trim()}`;
+  }
+  const found = isList ? items : markdown.split(/\n\s*\n/);
+  return [...new Set(found.map(clean).filter((s) => s.length > 0))].slice(0, 50);
+}

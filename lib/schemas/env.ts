@@ -56,6 +56,11 @@ export const envSchema = z.object({
   STEADYSTATE_INGEST_MAX_FUTURE_MS: positiveInt(10 * 60 * 1000),
   STEADYSTATE_INGEST_QUEUE_SAMPLES: positiveInt(2_000_000),
   STEADYSTATE_INGEST_APPLY_INTERVAL_MS: positiveInt(1000),
+  // Notifications (README "Notifications"): a Slack-compatible incoming webhook, optional.
+  STEADYSTATE_WEBHOOK_URL: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })]).optional().transform((v) => v || undefined),
+  STEADYSTATE_WEBHOOK_TIMEOUT_MS: positiveInt(5000),
+  STEADYSTATE_REMINDER_EVERY_DAYS: positiveInt(7),
+  STEADYSTATE_PUBLIC_URL: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })]).optional().transform((v) => v || undefined),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -104,3 +104,11 @@ export function queryObject(params: URLSearchParams | Record<string, string | st
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
   return Object.fromEntries(entries.filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
 }
+
+/** The postmortem page's "Add to FMEA": which root causes, where, and the row's shared fields. */
+export const addToFmeaSchema = z.strictObject({
+  target: z.union([z.strictObject({ worksheetId: z.string().min(1, "choose a worksheet").max(200) }), z.strictObject({ service: z.string().min(1).max(100) })]),
+  rootCauses: z.array(z.string().trim().min(1).max(2000)).min(1, "choose at least one root cause").max(50),
+  /** Checked as a failure mode row (lib/schemas/fmea.ts) for each root cause. */
+  row: z.record(z.string(), z.unknown()),
+});

@@ -8,6 +8,7 @@ import { log } from "./log";
 import { probeReplication } from "./jobs/probe-replication";
 import { pruneRollups } from "./jobs/retention";
 import { startJobs } from "./jobs/runner";
+import { NOTIFY_JOB } from "./jobs/notify";
 
 
 /** Called once at server start (instrumentation.ts): invalid configuration stops the process. */
@@ -30,6 +31,7 @@ export function boot(): void {
       { name: "evaluate-alerts", intervalMs: MINUTE_MS, run: evaluateAlerts },
       { name: "prune-rollups", intervalMs: HOUR_MS, run: pruneRollups },
       { name: "probe-replication", intervalMs: REPLICATION_PROBE_INTERVAL_MS, run: probeReplication },
+      NOTIFY_JOB,
     ]);
   }
 }

@@ -67,10 +67,12 @@ export async function seedDemoPostmortems(now = Date.now()): Promise<number> {
       { title: "Show config rollouts in the deploy log", type: "detect", owner: "Jun K.", status: "in-progress" },
     ],
   });
-  const first = await createPostmortem(checkoutInput, new Date(c + DAY_MS));
-  await changeStatus(first.id, { to: "in-review", author: "Priya N." }, new Date(c + DAY_MS + HOUR_MS));
+  // The incident may be only hours old: saves are dated a day or two after it, but never in the future.
+  const after = (t: number, orAgo: number) => new Date(Math.min(t, now - orAgo));
+  const first = await createPostmortem(checkoutInput, after(c + DAY_MS, 3 * HOUR_MS));
+  await changeStatus(first.id, { to: "in-review", author: "Priya N." }, after(c + DAY_MS + HOUR_MS, 2 * HOUR_MS));
   await commentOn(first.id, { section: "rootCauses", author: "Jun K.", body: "Worth adding why the schema accepted 0s: the validator treats 0 as unset." });
-  await changeStatus(first.id, { to: "published", author: "Jun K." }, new Date(c + 2 * DAY_MS));
+  await changeStatus(first.id, { to: "published", author: "Jun K." }, after(c + 2 * DAY_MS, HOUR_MS));
 
   const a = lastIncident("accounts", now, 2 * HOUR_MS);
   const second = await createPostmortem(postmortemInputSchema.parse({

@@ -77,6 +77,8 @@ test("file a postmortem from an SLO's alert: accept timeline entries, add an act
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("region", { name: "Facts" })).toContainText("Published");
   await expect(page.getByRole("row", { name: /Canary config changes/ })).toContainText("open");
+  // Publishing froze the figures; nothing has changed since.
+  await expect(page.getByRole("table", { name: /^Error budget spent, as published on .* \(version \d+\)$/ })).toBeVisible();
   await shoot(page, "published");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export Markdown" }).click()]);
@@ -142,6 +144,69 @@ test("the list searches full text with filters kept in the URL, and action items
   await page.goto("/postmortems/action-items");
   const items = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("rowheader") });
   await expect(items.first()).toContainText("overdue");
-  await expect(items.first()).toContainText("Validate TTL values");
+  await expect(items.filter({ hasText: "Validate TTL values" })).toContainText("overdue");
   await shoot(page, "action-items");
+});
+
+test("published figures stay as published and show what moved since; Add to FMEA makes failure modes from the root causes", async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const u = `${Date.now().toString(36)}`;
+  // An SLO of its own over the demo's checkout traffic, so changing it touches no other test.
+  const slo = await (await request.post("/api/slos", {
+    headers,
+    data: {
+      name: `Checkout frozen ${u}`, service: "checkout", objective: "0.999", window: { kind: "rolling", days: 30 }, labels: {},
+      sli: { kind: "ratio", bad: { metric: "http_requests_errors_total", matchers: { service: "checkout" } }, total: { metric: "http_requests_total", matchers: { service: "checkout" } } },
+    },
+  })).json();
+  const { postmortems } = await (await request.get("/api/postmortems?q=card-token%20cache")).json();
+  const demo = await (await request.get(`/api/postmortems/${postmortems[0].id}`)).json();
+  const { startedAt, detectedAt, resolvedAt } = demo.document;
+  const created = await request.post("/api/postmortems", {
+    headers,
+    data: {
+      author: "Riley E2E", title: `Checkout errors, figures frozen (e2e ${u})`, severity: "sev2", startedAt, detectedAt, resolvedAt, sloIds: [slo.id],
+      sections: { summary: "Card payments failed.", impact: "5 % of checkouts failed for 20 minutes.", rootCauses: "- Config changes skip the canary stage\n- The token service has no rate limit" },
+      actionItems: [{ title: "Canary config changes", type: "prevent", owner: "Riley E2E" }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  for (const to of ["in-review", "published"]) expect((await request.post(`/api/postmortems/${id}/status`, { headers, data: { to, author: "Riley E2E" } })).status()).toBe(200);
+  // Afterwards the incident is declared a maintenance window: the live figures lose its bad events.
+  expect((await request.post(`/api/slos/${slo.id}/exclusions`, { headers, data: { kind: "maintenance", start: startedAt, end: resolvedAt, reason: "e2e: declared after publication", author: "Riley E2E" } })).status()).toBe(201);
+
+  await page.goto(`/postmortems/${id}`);
+  const published = page.getByRole("table", { name: /^Error budget spent, as published on/ });
+  await expect(published.getByRole("row", { name: new RegExp(`Checkout frozen ${u}`) })).toContainText("%");
+  const drift = page.getByRole("note").filter({ hasText: "Recomputed now" });
+  await expect(drift).toContainText(/figures? differ/);
+  await expect(drift.getByRole("row", { name: /bad events in window/ })).toContainText("−");
+  await expect(drift.getByRole("row", { name: /share of period's budget/ })).toContainText("points");
+  await shoot(page, "frozen-figures");
+
+  // Add to FMEA: the listed root causes, into the checkout worksheet; missing ratings are refused first.
+  await page.getByRole("button", { name: "Add to FMEA" }).click();
+  const form = page.getByRole("form", { name: "Add to FMEA" });
+  await expect(form.getByRole("checkbox", { name: "Config changes skip the canary stage" })).toBeChecked();
+  await expect(form.getByRole("checkbox", { name: "The token service has no rate limit" })).toBeChecked();
+  await expect(form.getByLabel("Failure mode")).toHaveValue(`Checkout errors, figures frozen (e2e ${u})`);
+  await expect(form.getByLabel("Effect")).toHaveValue("5 % of checkouts failed for 20 minutes.");
+  await form.getByRole("button", { name: "Create 2 failure modes" }).click();
+  await expect(form.getByText("a whole number from 1 to 10").first()).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Created" })).toHaveCount(0);
+  await form.getByLabel(/^Severity/).fill("7");
+  await form.getByLabel(/^Occurrence/).fill("4");
+  await form.getByLabel(/^Detection/).fill("5");
+  await form.getByRole("button", { name: "Create 2 failure modes" }).click();
+  const done = page.getByRole("status").filter({ hasText: "Created 2 failure modes" });
+  await expect(done).toBeVisible();
+  await expect(done.getByRole("listitem")).toHaveCount(2);
+  await expect(done).toContainText("cause: Config changes skip the canary stage");
+  await shoot(page, "add-to-fmea");
+  await done.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/fmea\/[^/]+$/);
+  await expect(page.getByText("The token service has no rate limit").first()).toBeVisible();
+
+  expect((await request.delete(`/api/slos/${slo.id}`, { headers })).ok()).toBe(true);
 });

@@ -13,6 +13,7 @@ export async function resetDatabase(): Promise<void> {
   await d.$transaction([
     d.postmortem.deleteMany(), d.fmeaWorksheet.deleteMany(), d.replicationCluster.deleteMany(),
     d.breakerTransition.deleteMany(), d.breaker.deleteMany(), d.breakerSeries.deleteMany(), d.event.deleteMany(),
+    d.notification.deleteMany(), d.notificationCursor.deleteMany(),
   ]);
   await d.$transaction([d.ingestLog.deleteMany(), d.alertTransition.deleteMany(), d.alertState.deleteMany(), d.slo.deleteMany(), d.rollup1m.deleteMany(), d.rollup1h.deleteMany(), d.series.deleteMany(), d.service.deleteMany(), d.jobLease.deleteMany()]);
 }

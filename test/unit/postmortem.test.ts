@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  byOverdueFirst, canMoveTo, defaultDueDate, fieldChanges, incidentDurations, incidentEnd, meanDurations, publishProblems, timeProblems,
+  byOverdueFirst, canMoveTo, defaultDueDate, fieldChanges, incidentDurations, incidentEnd, meanDurations, publishProblems, rootCauseList, timeProblems,
 } from "@/lib/domain/postmortem";
 import { draftTimeline, latestAlertEpisode, sortTimeline } from "@/lib/domain/postmortem-timeline";
 import { formatDuration, postmortemMarkdown } from "@/lib/domain/postmortem-markdown";
@@ -141,4 +141,15 @@ describe("markdown export", () => {
     expect(md).toContain("- **2026-11-20 14:01 UTC** page fired _(recorded alert event ev1)_");
     expect(md).toContain("| Add a canary | prevent | Dana | 2026-12-18 | open | <https://t.example/1> |");
   });
+});
+
+describe("rootCauseList", () => {
+  it.each([
+    ["- Reindex ran at **peak**\n- No rate limit on reindex\n  during business hours\n\nSome closing words.", ["Reindex ran at peak", "No rate limit on reindex during business hours"]],
+    ["1. One\n2) Two\n* Three", ["One", "Two", "Three"]],
+    ["The cache expired at once.\n\nNobody owned the `TTL` setting.", ["The cache expired at once.", "Nobody owned the TTL setting."]],
+    ["- Same\n- Same", ["Same"]],
+    ["", []],
+    ["   \n\n  ", []],
+  ])("%j", (markdown, expected) => expect(rootCauseList(markdown)).toEqual(expected));
 });

@@ -5,7 +5,11 @@ import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { actionItemPatchSchema, commentInputSchema, postmortemInputSchema, statusChangeSchema } from "@/lib/schemas/postmortem";
 import { AppError } from "@/lib/server/errors";
-import { changeStatus, commentOn, createPostmortem, setActionItemStatus, updatePostmortem } from "@/lib/server/services/postmortems";
+import { actionActor } from "@/lib/server/actor";
+import { createFailureModeSchema } from "@/lib/schemas/fmea";
+import { addToFmeaSchema } from "@/lib/schemas/postmortem";
+import { createFailureMode } from "@/lib/server/services/fmea";
+import { changeStatus, commentOn, createPostmortem, getPostmortem, setActionItemStatus, updatePostmortem } from "@/lib/server/services/postmortems";
 
 export type ActionResult = { ok: true; id: string } | { ok: false; message: string; issues: { path: (string | number)[]; message: string }[] };
 
@@ -40,4 +44,34 @@ export async function commentAction(id: string, raw: unknown): Promise<ActionRes
 
 export async function actionItemStatusAction(itemId: string, raw: unknown): Promise<ActionResult> {
   return attempt(() => setActionItemStatus(itemId, actionItemPatchSchema.parse(raw), new Date()));
+}
+
+export type AddToFmeaResult =
+  | { ok: true; created: { id: string; worksheetId: string; mode: string; cause: string }[] }
+  | { ok: false; message: string; issues: { path: (string | number)[]; message: string }[] };
+
+/**
+ * "Add to FMEA": one failure mode per chosen root cause, in the chosen worksheet (or the service's),
+ * each linked to the postmortem. Every row is validated before the first is written, so a refusal
+ * creates nothing.
+ */
+export async function addToFmeaAction(postmortemId: string, raw: unknown): Promise<AddToFmeaResult> {
+  await actionActor();
+  let created: { id: string; worksheetId: string; mode: string; cause: string }[] = [];
+  const result = await attempt(async () => {
+    const input = addToFmeaSchema.parse(raw);
+    await getPostmortem(postmortemId);
+    const bodies = input.rootCauses.map((cause) =>
+      createFailureModeSchema.parse({ ...input.target, fromPostmortem: { id: postmortemId, rootCauses: [cause] }, row: input.row }),
+    );
+    const now = new Date();
+    for (const body of bodies) {
+      const mode = await createFailureMode(body, now);
+      created.push({ id: mode.id, worksheetId: mode.worksheetId, mode: mode.mode, cause: mode.cause });
+    }
+    revalidatePath("/fmea", "layout");
+    return { id: postmortemId };
+  });
+  if (!result.ok) created = [];
+  return result.ok ? { ok: true, created } : result;
 }

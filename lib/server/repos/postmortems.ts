@@ -2,6 +2,7 @@ import "server-only";
 import type { ActionStatus, FieldChange, PostmortemStatus, Severity } from "@/lib/domain/postmortem";
 import type { TimelineEntry } from "@/lib/domain/postmortem-timeline";
 import type { PostmortemDocument, PostmortemQuery } from "@/lib/schemas/postmortem";
+import { frozenFiguresSchema, type FrozenFigures } from "@/lib/schemas/postmortem-figures";
 import { db } from "../db";
 import { createEvent, type NewEvent } from "./events";
 
@@ -10,6 +11,7 @@ const include = {
   tags: { orderBy: { tag: "asc" } },
   actionItems: { orderBy: { position: "asc" } },
   comments: { orderBy: { createdAt: "asc" } },
+  figures: { orderBy: { version: "desc" }, take: 1 },
 } as const;
 
 type Row = NonNullable<Awaited<ReturnType<typeof findRow>>>;
@@ -46,6 +48,10 @@ function toRecord(row: Row) {
     slos: row.slos.map((s) => ({ id: s.sloId, name: s.sloName, service: s.service })),
     comments: row.comments.map((c) => ({ id: c.id, section: c.section, author: c.author, body: c.body, createdAt: c.createdAt.toISOString() })),
     document,
+    /** The figures as published (with the version that published them), or null before. */
+    frozen: row.figures[0]
+      ? { version: row.figures[0].version, computedAt: row.figures[0].computedAt.toISOString(), figures: frozenFiguresSchema.parse(JSON.parse(row.figures[0].figures)) }
+      : null,
   };
 }
 export type PostmortemRecord = ReturnType<typeof toRecord>;
@@ -69,6 +75,8 @@ export type SavePostmortem = {
   publishedAt: Date | null;
   /** Recorded in the same transaction (the postmortem event, when it is published). */
   event: NewEvent | null;
+  /** The figures to freeze with this version (when it publishes the postmortem). */
+  figures: { computedAt: Date; figures: FrozenFigures } | null;
 };
 
 /**
@@ -122,8 +130,15 @@ export async function savePostmortem(save: SavePostmortem): Promise<void> {
       snapshot: JSON.stringify(doc), changes: JSON.stringify(save.changes),
     },
   });
-  if (save.event) await d.$transaction([write, version, createEvent(save.event)]);
-  else await d.$transaction([write, version]);
+  const figures = save.figures
+    ? [d.postmortemFigures.create({
+        data: {
+          postmortemId: save.id, version: save.version, computedAt: save.figures.computedAt,
+          windowStart: new Date(save.figures.figures.window.start), windowEnd: new Date(save.figures.figures.window.end), figures: JSON.stringify(save.figures.figures),
+        },
+      })]
+    : [];
+  await d.$transaction([write, version, ...(save.event ? [createEvent(save.event)] : []), ...figures]);
 }
 
 export async function listVersions(postmortemId: string) {

@@ -1,13 +1,17 @@
 import "server-only";
 import { HOUR_MS } from "@/lib/domain/slo-math";
 import { budgetFraction, budgetShares, type Interval } from "@/lib/domain/slo-math";
+import { incidentDurations, incidentEnd } from "@/lib/domain/postmortem";
 import { draftTimeline, latestAlertEpisode, TIMELINE_KINDS, type TimelineEntry } from "@/lib/domain/postmortem-timeline";
 import { windowBounds } from "@/lib/domain/window-bounds";
+import type { PostmortemDocument } from "@/lib/schemas/postmortem";
+import type { FrozenFigures } from "@/lib/schemas/postmortem-figures";
 import type { SloDefinition } from "@/lib/schemas/slo";
 import type { WindowCounts } from "../datasources/embedded";
 import { AppError } from "../errors";
 import { listEvents } from "../repos/events";
 import { findSlo, listSlos } from "../repos/slos";
+import { countsOutsideExclusions } from "./slo-exclusions";
 import { sourceFor, windowSpec } from "./slo-status";
 
 /** Every SLO named, in order; an unknown id is a field error on that position of `sloIds`. */
@@ -34,7 +38,9 @@ export async function budgetSpent(slo: SloDefinition, window: Interval) {
   try {
     const source = await sourceFor(slo, window.end);
     const period = windowBounds(windowSpec(slo.window), window.end);
-    const [inWindow, inPeriod] = (await Promise.all([source.counts(window), source.counts(period)])).map(withBad) as [ReturnType<typeof withBad>, ReturnType<typeof withBad>];
+    // Exclusions (maintenance, adjustments) count as they do for the SLO itself; timeslice sources apply their own.
+    const exclusions = slo.sli.kind === "timeslice" ? [] : slo.exclusions;
+    const [inWindow, inPeriod] = (await Promise.all([countsOutsideExclusions(source, window, exclusions), countsOutsideExclusions(source, period, exclusions)])).map(withBad) as [ReturnType<typeof withBad>, ReturnType<typeof withBad>];
     const shares = budgetShares({ bad: inWindow.bad, capacity: inPeriod.valid, budget: budgetFraction(slo.objective) });
     return {
       ...base,
@@ -55,6 +61,20 @@ export type BudgetSpent = Awaited<ReturnType<typeof budgetSpent>>;
 export async function budgetsInWindow(sloIds: string[], window: Interval): Promise<BudgetSpent[]> {
   const slos = await resolveSlos(sloIds, "slo");
   return Promise.all(slos.map((slo) => budgetSpent(slo, window)));
+}
+
+const date = (s: string | null) => (s ? new Date(s) : null);
+
+/**
+ * A postmortem's figures computed now: the incident window (an open incident's ends now), the
+ * budget each of its SLOs spent in it, and its durations. SLOs deleted since are skipped.
+ */
+export async function incidentFigures(doc: PostmortemDocument, now: Date): Promise<FrozenFigures> {
+  const times = { startedAt: new Date(doc.startedAt), detectedAt: date(doc.detectedAt), mitigatedAt: date(doc.mitigatedAt), resolvedAt: date(doc.resolvedAt) };
+  const window = { start: times.startedAt, end: incidentEnd(times, now) };
+  const live = await resolveSlos(doc.sloIds).catch(() => null);
+  const budgets = window.end > window.start && live ? await Promise.all(live.map((slo) => budgetSpent(slo, window))) : [];
+  return { window: { start: window.start.toISOString(), end: window.end.toISOString() }, durations: incidentDurations(times), budgets };
 }
 
 /** The draft timeline offered for a window: what lib/server/repos/events.ts recorded in it. */

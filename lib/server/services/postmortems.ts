@@ -8,7 +8,7 @@ import { sortTimeline } from "@/lib/domain/postmortem-timeline";
 import type { PostmortemDocument, PostmortemInput, PostmortemQuery } from "@/lib/schemas/postmortem";
 import { AppError, notFound } from "../errors";
 import * as repo from "../repos/postmortems";
-import { resolveSlos } from "./postmortem-figures";
+import { incidentFigures, resolveSlos } from "./postmortem-figures";
 
 const date = (s: string | null) => (s ? new Date(s) : null);
 const timesOf = (doc: PostmortemDocument) => ({ startedAt: new Date(doc.startedAt), detectedAt: date(doc.detectedAt), mitigatedAt: date(doc.mitigatedAt), resolvedAt: date(doc.resolvedAt) });
@@ -47,6 +47,8 @@ async function save({ existing, document, status, author, now }: Save): Promise<
   const id = existing?.id ?? randomUUID();
   const isPublishing = status === "published" && existing?.status !== "published";
   const durations = incidentDurations(timesOf(document));
+  // Frozen at publication: later saves (edits of the published postmortem) keep this version's figures.
+  const figures = isPublishing ? { computedAt: now, figures: await incidentFigures(document, now) } : null;
   await repo.savePostmortem({
     id, isNew: !existing, status, version: (existing?.version ?? 0) + 1, author, at: now, document,
     slos: slos.map((s) => ({ id: s.id, name: s.name, service: s.service })), searchText: searchText(document, slos), changes,
@@ -61,6 +63,7 @@ async function save({ existing, document, status, author, now }: Save): Promise<
           },
         }
       : null,
+    figures,
   });
   return getPostmortem(id);
 }

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AddToFmea } from "@/components/postmortems/add-to-fmea";
 import { DocumentView } from "@/components/postmortems/document-view";
 import { SectionComments } from "@/components/postmortems/section-comments";
 import { WorkflowControls } from "@/components/postmortems/workflow-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { POSTMORTEM_SECTIONS } from "@/lib/domain/postmortem";
 import { findPostmortemWithFigures } from "@/lib/server/services/postmortem-export";
+import { fmeaChoices } from "@/lib/server/services/postmortem-fmea";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Postmortem" };
@@ -17,6 +19,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
   const now = new Date();
   const postmortem = await findPostmortemWithFigures(id, now);
   if (!postmortem) notFound();
+  const fmea = await fmeaChoices(postmortem, now);
   return (
     <>
       <PageHeader
@@ -34,7 +37,12 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
       <DocumentView
         postmortem={postmortem}
         now={now}
-        aside={(section) => <SectionComments id={id} section={section} label={LABELS[section] ?? section} comments={postmortem.comments.filter((c) => c.section === section)} />}
+        aside={(section) => (
+          <>
+            <SectionComments id={id} section={section} label={LABELS[section] ?? section} comments={postmortem.comments.filter((c) => c.section === section)} />
+            {section === "rootCauses" ? <AddToFmea postmortemId={id} {...fmea} /> : null}
+          </>
+        )}
       />
     </>
   );

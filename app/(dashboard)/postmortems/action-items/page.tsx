@@ -18,7 +18,7 @@ export default async function ActionItemsPage() {
         <EmptyState title="No action items yet"><p>Add them to a postmortem: what will be done, by whom, and by when.</p></EmptyState>
       ) : (
         <table className="data">
-          <thead><tr><th scope="col">Action</th><th scope="col">Due</th><th scope="col">Owner</th><th scope="col">Type</th><th scope="col">Postmortem</th><th scope="col">Ticket</th><th scope="col">Status</th></tr></thead>
+          <thead><tr><th scope="col">Action</th><th scope="col">Due</th><th scope="col">Owner</th><th scope="col">Type</th><th scope="col">Postmortem</th><th scope="col">Ticket</th><th scope="col">Reminders</th><th scope="col">Status</th></tr></thead>
           <tbody>
             {items.map((i) => (
               <tr key={i.id}>
@@ -28,6 +28,7 @@ export default async function ActionItemsPage() {
                 <td>{i.type}</td>
                 <td><Link href={`/postmortems/${i.postmortem.id}`}>{i.postmortem.title}</Link> <span className="muted">· {i.postmortem.severity}, {i.postmortem.status}</span></td>
                 <td>{i.ticketUrl ? <a href={i.ticketUrl} rel="noreferrer noopener">ticket</a> : "—"}</td>
+                <td>{i.reminders ? <Link href="/notifications?kind=reminder">{i.reminders.count} sent, last {i.reminders.last.slice(0, 10)}</Link> : <span className="muted">{i.status === "done" ? "—" : "none yet"}</span>}</td>
                 <td><ActionItemStatus id={i.id} status={i.status} title={i.title} /></td>
               </tr>
             ))}
