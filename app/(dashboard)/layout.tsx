@@ -3,15 +3,22 @@ import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { Nav } from "@/components/ui/nav";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { AccountMenu } from "@/components/auth/account-menu";
+import { ViewerProvider } from "@/components/auth/viewer-context";
+import { requirePageRole } from "@/lib/server/auth/session-page";
 import { env } from "@/lib/server/env";
 
 // Reads runtime configuration (demo badge), so no page under it may be prerendered at build time.
 export const dynamic = "force-dynamic";
 
-export default function DashboardLayout({ children }: { children: ReactNode }) {
+// Every dashboard page needs at least a viewer: nobody signed in goes to /sign-in?next=…
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const isDemo = env().STEADYSTATE_DEMO;
+  const principal = await requirePageRole("viewer");
+  const viewer = { name: principal.actor.name, role: principal.role, demo: principal.via === "demo" };
   return (
     <Providers>
+      <ViewerProvider viewer={viewer}>
       <a href="#main" className="skip-link">Skip to content</a>
       <div className="shell">
         <aside className="sidebar">
@@ -19,6 +26,7 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
           <Nav />
           <div className="sidebar-footer">
             {isDemo ? <span className="status" data-state="warning" role="note">● Demo data</span> : null}
+            <AccountMenu />
             <ThemeToggle />
           </div>
         </aside>
@@ -26,6 +34,7 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
       </div>
+      </ViewerProvider>
     </Providers>
   );
 }

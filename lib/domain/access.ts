@@ -70,3 +70,9 @@ export function isSameOrigin(headers: { origin: string | null; secFetchSite: str
   if (headers.origin && headers.origin !== "null") return appOrigins.includes(headers.origin.toLowerCase());
   return headers.secFetchSite === "same-origin";
 }
+
+/** Where to go after sign-in: only a path on this site (never `//host` or `https://…`: open redirect). */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  return next;
+}

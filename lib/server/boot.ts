@@ -8,6 +8,8 @@ import { log } from "./log";
 import { probeReplication } from "./jobs/probe-replication";
 import { pruneRollups } from "./jobs/retention";
 import { startJobs } from "./jobs/runner";
+import { deleteExpiredSessions } from "./repos/accounts";
+import { ensureConfiguredAdmin } from "./services/accounts";
 
 
 /** Called once at server start (instrumentation.ts): invalid configuration stops the process. */
@@ -25,11 +27,14 @@ export function boot(): void {
   } catch (error) {
     log.error("ingest: could not open the ingest log", { error: error instanceof Error ? error.message : String(error) });
   }
+  // The first admin from STEADYSTATE_ADMIN_EMAIL/_PASSWORD when none exists; sign-in retries it.
+  ensureConfiguredAdmin().catch((error) => log.error("accounts: could not create the configured admin", { error: error instanceof Error ? error.message : String(error) }));
   if (env().STEADYSTATE_JOBS) {
     startJobs([
       { name: "evaluate-alerts", intervalMs: MINUTE_MS, run: evaluateAlerts },
       { name: "prune-rollups", intervalMs: HOUR_MS, run: pruneRollups },
       { name: "probe-replication", intervalMs: REPLICATION_PROBE_INTERVAL_MS, run: probeReplication },
+      { name: "prune-sessions", intervalMs: HOUR_MS, run: async (now: Date) => void (await deleteExpiredSessions(now)) },
     ]);
   }
 }

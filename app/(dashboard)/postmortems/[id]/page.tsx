@@ -1,3 +1,4 @@
+import { IfCanWrite } from "@/components/auth/viewer-context";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/postmortems/document-view";
@@ -23,7 +24,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
         title={postmortem.document.title}
         actions={
           <nav aria-label="Postmortem" className="pm-actions">
-            <Link className="button" href={`/postmortems/${id}/edit`}>Edit</Link>
+            <IfCanWrite><Link className="button" href={`/postmortems/${id}/edit`}>Edit</Link></IfCanWrite>
             <Link className="button" href={`/postmortems/${id}/versions`}>Versions ({postmortem.version})</Link>
             <a className="button" href={`/api/postmortems/${id}/markdown`} download>Export Markdown</a>
             <Link className="button" href={`/postmortems/${id}/print`}>Print view</Link>
