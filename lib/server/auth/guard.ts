@@ -43,7 +43,8 @@ export async function authorize(req: Request, access: AccessRule, now = new Date
   if (access === "public") return NOBODY;
   const principal = await principalOf(req, now);
   if (allows(principal.grants, access)) return principal;
-  if (principal.via === "none") throw new AppError("UNAUTHENTICATED", "sign in or send a bearer token");
+  // No credentials presented (nobody, or the automatic demo viewer): 401 says "authenticate".
+  if (principal.via === "none" || principal.via === "demo") throw new AppError("UNAUTHENTICATED", "sign in or send a bearer token");
   const who = principal.via === "token" ? "this token's scopes do not" : `your role (${principal.role ?? "no team"}) does not`;
   throw new AppError("FORBIDDEN", `${who} allow ${access} access`);
 }

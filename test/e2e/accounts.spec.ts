@@ -1,0 +1,79 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN, signIn, signInAs } from "./support/auth";
+
+async function shoot(page: Page, name: string) {
+  for (const theme of ["light", "dark"] as const) {
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    await page.screenshot({ path: `test/e2e/screenshots/accounts-${name}-${theme}.png`, fullPage: true });
+  }
+  await page.evaluate(() => (document.documentElement.dataset.theme = "light"));
+}
+
+test("signed out, the demo shows a marked demo viewer; a wrong password is refused; the admin signs in and comes back", async ({ page }) => {
+  await page.goto("/slos");
+  await expect(page.getByRole("note").filter({ hasText: "Demo viewer (read only)" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New SLO" })).toHaveCount(0);
+
+  await page.goto("/sign-in?next=%2Fslos");
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill("not the password at all");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("email or password is wrong");
+  await shoot(page, "sign-in");
+
+  await signIn(page, ADMIN, "/slos");
+  await expect(page).toHaveURL(/\/slos$/);
+  await expect(page.getByLabel("Account")).toContainText("Role: admin");
+  await expect(page.getByRole("link", { name: "New SLO" })).toBeVisible();
+});
+
+test("a viewer sees no write controls, and the API refuses their writes", async ({ page, request }) => {
+  await signInAs(page, request, "viewer", "/slos");
+  await expect(page.getByLabel("Account")).toContainText("Role: viewer");
+  await expect(page.getByRole("link", { name: "New SLO" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^Edit / })).toHaveCount(0);
+  await page.goto("/slos/new");
+  await expect(page.getByRole("button", { name: "Create SLO" })).toHaveCount(0);
+  await expect(page.getByRole("note").filter({ hasText: "needs the editor role" })).toBeVisible();
+  await page.goto("/fmea");
+  await expect(page.getByRole("button", { name: /Create worksheet|Start/ })).toHaveCount(0);
+  await shoot(page, "viewer-fmea");
+  // The page's own session, same origin: refused by role, not by CSRF.
+  const res = await page.request.post("/api/services", { data: { slug: "viewer-try", name: "Nope" }, headers: { origin: new URL(page.url()).origin } });
+  expect(res.status()).toBe(403);
+  await page.goto("/settings/users");
+  await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+});
+
+test("an editor sees the write controls; a cross-site post with their cookie is refused", async ({ page, request }) => {
+  await signInAs(page, request, "editor", "/slos");
+  await expect(page.getByRole("link", { name: "New SLO" })).toBeVisible();
+  const forged = await page.request.post("/api/services", { data: { slug: "forged", name: "Forged" }, headers: { origin: "https://evil.example" } });
+  expect(forged.status()).toBe(403);
+});
+
+test("an admin creates a token, sees it once, and a revoked token stops working at once", async ({ page, request }) => {
+  await signIn(page, ADMIN, "/settings/tokens");
+  const name = `e2e-${Date.now()}`;
+  await page.getByLabel("Name (what uses it)").fill(name);
+  await page.getByRole("checkbox", { name: /^read/ }).check();
+  await page.getByRole("button", { name: "Create token" }).click();
+  const shown = page.getByLabel("New token");
+  await expect(shown).toContainText("sst_");
+  const token = (await shown.textContent())!.trim();
+  await shoot(page, "tokens");
+  expect((await request.get("/api/auth/me", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByText(token)).toHaveCount(0);
+  await page.getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("revoked");
+  expect((await request.get("/api/slos", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+});
+
+test("sign out everywhere ends the session", async ({ page, request }) => {
+  await signInAs(page, request, "editor", "/");
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/slos");
+  await expect(page.getByRole("note").filter({ hasText: "Demo viewer" })).toBeVisible();
+});
