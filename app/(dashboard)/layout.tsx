@@ -4,6 +4,7 @@ import { Providers } from "@/components/providers";
 import { Nav } from "@/components/ui/nav";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { AccountMenu } from "@/components/auth/account-menu";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ViewerProvider } from "@/components/auth/viewer-context";
 import { requirePageRole } from "@/lib/server/auth/session-page";
 import { env } from "@/lib/server/env";
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
 // Every dashboard page needs at least a viewer: nobody signed in goes to /sign-in?next=…
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const isDemo = env().STEADYSTATE_DEMO;
-  const principal = await requirePageRole("viewer");
+  const { principal, allowed } = await requirePageRole("viewer");
   const viewer = { name: principal.actor.name, role: principal.role, demo: principal.via === "demo" };
   return (
     <Providers>
@@ -31,7 +32,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </aside>
         <main id="main" className="main" tabIndex={-1}>
-          {children}
+          {allowed ? children : (
+            <EmptyState title="No team yet">
+              <p>You are signed in but belong to no team, so there is nothing you may see. Ask an admin to give you a role in a team.</p>
+            </EmptyState>
+          )}
         </main>
       </div>
       </ViewerProvider>

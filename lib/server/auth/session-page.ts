@@ -14,13 +14,15 @@ export async function currentPrincipal(now = new Date()): Promise<Principal> {
 /** The header proxy.ts sets with the page's path and query, so a redirect to sign-in can come back. */
 export const PATH_HEADER = "x-steadystate-path";
 
-/** Dashboard pages need at least a viewer; nobody is sent to /sign-in?next=<this page>. */
-export async function requirePageRole(needed: Role = "viewer"): Promise<Principal> {
+/**
+ * Dashboard pages: nobody is sent to /sign-in?next=<this page>; the caller shows `allowed: false`
+ * (signed in but below `needed`, e.g. in no team yet) as a message instead of the page.
+ */
+export async function requirePageRole(needed: Role = "viewer"): Promise<{ principal: Principal; allowed: boolean }> {
   const principal = await currentPrincipal();
   if (principal.via === "none") {
     const path = (await headers()).get(PATH_HEADER) ?? "/";
     redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   }
-  if (!roleAtLeast(principal.role, needed)) redirect("/?denied=1");
-  return principal;
+  return { principal, allowed: roleAtLeast(principal.role, needed) };
 }
