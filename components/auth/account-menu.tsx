@@ -14,7 +14,7 @@ export function AccountMenu() {
   const [busy, setBusy] = useState(false);
   if (viewer.demo) {
     return (
-      <div className="account" aria-label="Account">
+      <div className="account" role="group" aria-label="Account">
         <span className="status" data-state="warning" role="note"><span aria-hidden="true">●</span> Demo viewer (read only)</span>
         <a className="button" href="/sign-in">Sign in</a>
       </div>
@@ -25,7 +25,7 @@ export function AccountMenu() {
     void signOut(everywhere);
   };
   return (
-    <div className="account" aria-label="Account">
+    <div className="account" role="group" aria-label="Account">
       <span className="account-name">{viewer.name}</span>
       <span className="muted">Role: {viewer.role ?? "no team"}</span>
       <button type="button" className="button" disabled={busy} onClick={run(false)}>Sign out</button>

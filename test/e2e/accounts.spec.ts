@@ -18,18 +18,18 @@ test("signed out, the demo shows a marked demo viewer; a wrong password is refus
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill("not the password at all");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("email or password is wrong");
+  await expect(page.getByRole("alert").filter({ hasText: "email or password is wrong" })).toBeVisible();
   await shoot(page, "sign-in");
 
   await signIn(page, ADMIN, "/slos");
   await expect(page).toHaveURL(/\/slos$/);
-  await expect(page.getByLabel("Account")).toContainText("Role: admin");
+  await expect(page.getByLabel("Account", { exact: true })).toContainText("Role: admin");
   await expect(page.getByRole("link", { name: "New SLO" })).toBeVisible();
 });
 
 test("a viewer sees no write controls, and the API refuses their writes", async ({ page, request }) => {
   await signInAs(page, request, "viewer", "/slos");
-  await expect(page.getByLabel("Account")).toContainText("Role: viewer");
+  await expect(page.getByLabel("Account", { exact: true })).toContainText("Role: viewer");
   await expect(page.getByRole("link", { name: "New SLO" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: /^Edit / })).toHaveCount(0);
   await page.goto("/slos/new");
