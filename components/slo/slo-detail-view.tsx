@@ -24,7 +24,7 @@ export function SloDetailView({ slo, alerts, yaml, step, stepNote, present }: Pr
           <div className="slo-actions">
             <StatusBadge status={slo.status} />
             <IfCanWrite><Link className="button" href={`/slos/${slo.id}/edit`}>Edit</Link></IfCanWrite>
-            <Link className="button" href={`/postmortems/new?slo=${encodeURIComponent(slo.id)}`}>Write a postmortem</Link>
+            <IfCanWrite><Link className="button" href={`/postmortems/new?slo=${encodeURIComponent(slo.id)}`}>Write a postmortem</Link></IfCanWrite>
             {present
               ? <Link className="button" href={base}>Leave present mode</Link>
               : <Link className="button" href={`${base}${step ? "&" : "?"}present=1`}>Present</Link>}
