@@ -61,6 +61,7 @@ test("an admin creates a token, sees it once, and a revoked token stops working 
   const shown = page.getByLabel("New token");
   await expect(shown).toContainText("sst_");
   const token = (await shown.textContent())!.trim();
+  await expect(page.getByRole("button", { name: `Revoke ${name}` })).toBeVisible();
   await shoot(page, "tokens");
   expect((await request.get("/api/auth/me", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);
   await page.reload();
