@@ -34,6 +34,8 @@ export function UsersAdmin({ users, teams }: { users: PublicUser[]; teams: strin
   };
   const setRole = (user: PublicUser, team: string, role: string) =>
     run(() => apiFetch(`/api/users/${user.id}`, { method: "PATCH", json: { memberships: user.memberships.map((m) => ({ team: m.team, role: m.team === team ? role : m.role })) } }), `${user.email} is now ${role} in ${team}.`);
+  const addTeam = (user: PublicUser, team: string, role: string) =>
+    run(() => apiFetch(`/api/users/${user.id}`, { method: "PATCH", json: { memberships: [...user.memberships.filter((m) => m.team !== team).map(({ team, role }) => ({ team, role })), { team, role }] } }), `${user.email} is now ${role} in ${team}.`);
   const setDisabled = (user: PublicUser, disabled: boolean) =>
     run(() => apiFetch(`/api/users/${user.id}`, { method: "PATCH", json: { disabled } }), `${user.email} ${disabled ? "disabled; their sessions ended" : "enabled"}.`);
   return (
@@ -55,6 +57,7 @@ export function UsersAdmin({ users, teams }: { users: PublicUser[]; teams: strin
                     </select>
                   </label>
                 ))}
+                <AddToTeam user={u} teams={teams} onAdd={(team, role) => void addTeam(u, team, role)} />
               </td>
               <td>{u.disabled ? <span className="status" data-state="muted">⏸ disabled</span> : <span className="status" data-state="ok">✔ active</span>}</td>
               <td><button type="button" className="button" onClick={() => void setDisabled(u, !u.disabled)}>{u.disabled ? `Enable ${u.email}` : `Disable ${u.email}`}</button></td>
@@ -72,5 +75,20 @@ export function UsersAdmin({ users, teams }: { users: PublicUser[]; teams: strin
         <button type="submit" className="button primary">Add person</button>
       </form>
     </>
+  );
+}
+
+/** A membership in one more team (created by its slug on first use). */
+function AddToTeam({ user, teams, onAdd }: { user: PublicUser; teams: string[]; onAdd: (team: string, role: string) => void }) {
+  const [team, setTeam] = useState("");
+  const [role, setRole] = useState("viewer");
+  const id = `add-team-${user.id}`;
+  return (
+    <form className="add-team" onSubmit={(e) => { e.preventDefault(); if (team.trim()) onAdd(team.trim(), role); setTeam(""); }}>
+      <input aria-label={`Team to add ${user.email} to`} list={`${id}-teams`} placeholder="team" value={team} onChange={(e) => setTeam(e.target.value)} size={10} />
+      <datalist id={`${id}-teams`}>{teams.map((t) => <option key={t} value={t} />)}</datalist>
+      <select aria-label={`Role of ${user.email} in the added team`} value={role} onChange={(e) => setRole(e.target.value)}>{ROLES.map((r) => <option key={r}>{r}</option>)}</select>
+      <button type="submit" className="button">Add to team</button>
+    </form>
   );
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, signIn, signInAs } from "./support/auth";
+import { ADMIN, ensureUser, signIn, signInAs } from "./support/auth";
 
 async function shoot(page: Page, name: string) {
   for (const theme of ["light", "dark"] as const) {
@@ -77,4 +77,21 @@ test("sign out everywhere ends the session", async ({ page, request }) => {
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/slos");
   await expect(page.getByRole("note").filter({ hasText: "Demo viewer" })).toBeVisible();
+});
+
+test("an admin gives a person a role in another team, and the list shows it", async ({ page, request }) => {
+  const viewer = await ensureUser(request, "viewer");
+  await signIn(page, ADMIN, "/settings/users");
+  const team = `team-${Date.now().toString(36)}`;
+  await page.getByLabel(`Team to add ${viewer.email} to`).fill(team);
+  await page.getByLabel(`Role of ${viewer.email} in the added team`).selectOption("editor");
+  await page.getByRole("row", { name: new RegExp(viewer.email) }).getByRole("button", { name: "Add to team" }).click();
+  await expect(page.getByRole("status")).toContainText(`${viewer.email} is now editor in ${team}`);
+  await expect(page.getByLabel(`Role of ${viewer.email} in ${team}`)).toHaveValue("editor");
+  await shoot(page, "users");
+  // Put the viewer back to viewer only, so the other tests see a viewer.
+  const users = (await (await request.get("/api/users", { headers: { authorization: `Bearer ${process.env.STEADYSTATE_TEST_API_TOKEN}` } })).json()) as { users: { id: string; email: string }[] };
+  const id = users.users.find((u) => u.email === viewer.email)!.id;
+  const reset = await request.patch(`/api/users/${id}`, { headers: { authorization: `Bearer ${process.env.STEADYSTATE_TEST_API_TOKEN}` }, data: { memberships: [{ team: "default", role: "viewer" }] } });
+  expect(reset.status()).toBe(200);
 });
