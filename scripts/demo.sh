@@ -4,11 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 STEADYSTATE_DEMO="${STEADYSTATE_DEMO:-true}"
-# Writes (the SLO editor, the API) need a token until accounts exist: one per demo run unless set.
+# Visitors are the read-only demo viewer; to make changes, sign in as this admin (one password
+# per demo run unless set; it only takes effect while no admin exists). The API token is the
+# bootstrap token with every scope, for curl and collectors.
+export STEADYSTATE_ADMIN_EMAIL="${STEADYSTATE_ADMIN_EMAIL:-admin@demo.local}"
+export STEADYSTATE_ADMIN_PASSWORD="${STEADYSTATE_ADMIN_PASSWORD:-demo-$(node -e 'console.log(require("crypto").randomBytes(9).toString("hex"))')}"
 export STEADYSTATE_API_TOKEN="${STEADYSTATE_API_TOKEN:-demo-$(node -e 'console.log(require("crypto").randomBytes(12).toString("hex"))')}"
 npm run -s db:migrate
 npm run -s db:seed-demo
 npx next build
 echo "Steadystate demo: http://localhost:${PORT:-3000}"
-echo "API token for writes (the SLO editor asks for it): $STEADYSTATE_API_TOKEN"
+echo "Sign in to make changes: $STEADYSTATE_ADMIN_EMAIL / $STEADYSTATE_ADMIN_PASSWORD (first run only: the first admin is kept)"
+echo "API token (every scope): $STEADYSTATE_API_TOKEN"
 exec npx next start -p "${PORT:-3000}"

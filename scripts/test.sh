@@ -45,6 +45,8 @@ if npx next build >"$work/build.log" 2>&1; then
   step "e2e (Chromium against the built app, embedded SQLite, demo data)"
   port=$(node scripts/free-port.mjs)
   token="e2e-$(node -e 'console.log(require("crypto").randomBytes(16).toString("hex"))')"
+  # The first admin (test/e2e/support/auth.ts signs in with it and creates the viewer and editor).
+  export STEADYSTATE_ADMIN_EMAIL="admin@e2e.test" STEADYSTATE_ADMIN_PASSWORD="e2e-$(node -e 'console.log(require("crypto").randomBytes(12).toString("hex"))')"
   export DATABASE_URL="file:$work/e2e.db" STEADYSTATE_DEMO=true STEADYSTATE_API_TOKEN="$token" LOG_LEVEL=warn \
     STEADYSTATE_SECRET_KEY="$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')"
   npm run -s db:migrate >/dev/null && npm run -s db:seed-demo

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { type ApiIssue, apiWrite } from "./api-token";
+import { type ApiIssue, apiWrite } from "./api-write";
 import { bodyOf, RowForm, valuesOf, type FormValues } from "./row-form";
 
 export function AddFailureMode({ worksheetId }: { worksheetId: string }) {

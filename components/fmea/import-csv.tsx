@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { type ApiIssue, apiWrite } from "./api-token";
+import { type ApiIssue, apiWrite } from "./api-write";
 
 /** "Row 2, S" for a row's field; the header or the file itself otherwise. */
 function where(issue: ApiIssue): string {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { type ApiIssue, apiWrite } from "./api-token";
+import { type ApiIssue, apiWrite } from "./api-write";
 
 export function NewWorksheetForm({ services }: { services: { slug: string; name: string }[] }) {
   const router = useRouter();

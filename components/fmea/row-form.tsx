@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { DETECTION_SCALE, OCCURRENCE_SCALE, SEVERITY_SCALE, scaleMeaning, type ScaleEntry } from "@/lib/domain/fmea";
 import type { FailureModeView } from "@/lib/schemas/fmea";
-import type { ApiIssue } from "./api-token";
+import type { ApiIssue } from "./api-write";
 
 type Field = { name: string; label: string; kind: "text" | "rating" | "date"; scale?: readonly ScaleEntry[]; wide?: boolean };
 

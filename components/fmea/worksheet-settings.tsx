@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { WorksheetView } from "@/lib/schemas/fmea";
-import { apiWrite } from "./api-token";
+import { apiWrite } from "./api-write";
 
 type Props = { sheet: Pick<WorksheetView, "id" | "title" | "service" | "description">; services: { slug: string; name: string }[] };
 

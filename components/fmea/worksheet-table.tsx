@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { FailureModeView, WorksheetView } from "@/lib/schemas/fmea";
 import { ApBadge } from "./ap-badge";
-import { type ApiIssue, apiWrite } from "./api-token";
+import { useCanWrite } from "@/components/auth/viewer-context";
+import { type ApiIssue, apiWrite } from "./api-write";
 import { EvidenceCell } from "./evidence-cell";
 import { bodyOf, RowForm, valuesOf, type FormValues } from "./row-form";
 
@@ -19,6 +20,7 @@ const IDLE: Status = { issues: [], message: null, busy: false };
  */
 export function WorksheetTable({ sheet }: { sheet: WorksheetView }) {
   const router = useRouter();
+  const canWrite = useCanWrite();
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(IDLE);
   const refocus = useRef<string | null>(null);
@@ -75,9 +77,11 @@ export function WorksheetTable({ sheet }: { sheet: WorksheetView }) {
             ) : (
               <tr key={m.id}>
                 <td>
-                  <button type="button" className="button" data-edit={m.id} aria-label={`Edit ${m.mode}`} onClick={() => { setStatus(IDLE); setEditing(m.id); }}>
-                    Edit
-                  </button>
+                  {canWrite ? (
+                    <button type="button" className="button" data-edit={m.id} aria-label={`Edit ${m.mode}`} onClick={() => { setStatus(IDLE); setEditing(m.id); }}>
+                      Edit
+                    </button>
+                  ) : null}
                 </td>
                 <td><ApBadge ap={m.score.ap} /></td>
                 <td className="num">{m.score.rpn}</td>

@@ -1,5 +1,6 @@
 "use client";
 
+import { IfCanWrite } from "@/components/auth/viewer-context";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -43,7 +44,7 @@ export function NotificationList({ notifications, unread, hasWebhook }: { notifi
   return (
     <>
       <div className="notify-toolbar">
-        <button type="button" className="button" disabled={unread === 0 || isPending} onClick={() => mark({ all: true })}>Mark all read</button>
+        <IfCanWrite><button type="button" className="button" disabled={unread === 0 || isPending} onClick={() => mark({ all: true })}>Mark all read</button></IfCanWrite>
         {error ? <span role="alert" className="status" data-state="danger">{error}</span> : null}
       </div>
       <ul className="notify-list" aria-label="Notifications">
@@ -63,7 +64,7 @@ export function NotificationList({ notifications, unread, hasWebhook }: { notifi
                 <time dateTime={n.at} className="muted">{utc(n.at)}</time>
                 <WebhookState n={n} hasWebhook={hasWebhook} />
                 {n.readAt ? null : (
-                  <button type="button" className="button" disabled={isPending} onClick={() => mark({ ids: [n.id] })} aria-label={`Mark read: ${n.title}`}>Mark read</button>
+                  <IfCanWrite><button type="button" className="button" disabled={isPending} onClick={() => mark({ ids: [n.id] })} aria-label={`Mark read: ${n.title}`}>Mark read</button></IfCanWrite>
                 )}
               </div>
             </li>

@@ -1,4 +1,5 @@
 "use client";
+import { useCanWrite } from "@/components/auth/viewer-context";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { actionItemStatusAction } from "@/app/(dashboard)/postmortems/actions";
@@ -10,11 +11,13 @@ export function ActionItemStatus({ id, status, title }: { id: string; status: st
   const router = useRouter();
   const [author] = useAuthor();
   const [error, setError] = useState<string | null>(null);
+  const canWrite = useCanWrite();
   async function change(next: string) {
     const result = await actionItemStatusAction(id, { status: next, author: author || "anonymous" });
     if (result.ok) router.refresh();
     else setError(result.message);
   }
+  if (!canWrite) return <span>{status}</span>;
   return (
     <>
       <select aria-label={`Status of ${title}`} defaultValue={status} onChange={(e) => void change(e.target.value)}>

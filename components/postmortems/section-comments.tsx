@@ -1,4 +1,5 @@
 "use client";
+import { useCanWrite } from "@/components/auth/viewer-context";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { commentAction } from "@/app/(dashboard)/postmortems/actions";
@@ -14,6 +15,7 @@ export function SectionComments({ id, section, label, comments }: { id: string; 
   const [body, setBody] = useState("");
   const [isOpen, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const canWrite = useCanWrite();
   async function submit() {
     const result = await commentAction(id, { section, author, body });
     if (result.ok) {
@@ -28,7 +30,7 @@ export function SectionComments({ id, section, label, comments }: { id: string; 
       {comments.map((c) => (
         <p key={c.id} className="pm-comment"><strong>{c.author}</strong> <span className="muted">{utc(c.createdAt)}</span><br />{c.body}</p>
       ))}
-      {isOpen ? (
+      {!canWrite ? null : isOpen ? (
         <form onSubmit={(e) => { e.preventDefault(); void submit(); }} className="pm-comment-form">
           <label>Your name<input value={author} onChange={(e) => setAuthor(e.target.value)} /></label>
           <label>Comment on {label}<textarea value={body} rows={2} onChange={(e) => setBody(e.target.value)} /></label>

@@ -1,4 +1,5 @@
 "use client";
+import { useCanWrite } from "@/components/auth/viewer-context";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { changeStatusAction } from "@/app/(dashboard)/postmortems/actions";
@@ -15,8 +16,9 @@ export function WorkflowControls({ id, status }: { id: string; status: string })
   const router = useRouter();
   const [author, setAuthor] = useAuthor();
   const [problems, setProblems] = useState<string[]>([]);
+  const canWrite = useCanWrite();
   const moves = MOVES[status] ?? [];
-  if (moves.length === 0) return null;
+  if (moves.length === 0 || !canWrite) return null;
   async function move(to: string) {
     const result = await changeStatusAction(id, { to, author });
     if (result.ok) {

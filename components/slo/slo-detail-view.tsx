@@ -1,3 +1,4 @@
+import { IfCanWrite } from "@/components/auth/viewer-context";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { SloBurnRates } from "./slo-burn-rates";
@@ -22,8 +23,8 @@ export function SloDetailView({ slo, alerts, yaml, step, stepNote, present }: Pr
         actions={
           <div className="slo-actions">
             <StatusBadge status={slo.status} />
-            <Link className="button" href={`/slos/${slo.id}/edit`}>Edit</Link>
-            <Link className="button" href={`/postmortems/new?slo=${encodeURIComponent(slo.id)}`}>Write a postmortem</Link>
+            <IfCanWrite><Link className="button" href={`/slos/${slo.id}/edit`}>Edit</Link></IfCanWrite>
+            <IfCanWrite><Link className="button" href={`/postmortems/new?slo=${encodeURIComponent(slo.id)}`}>Write a postmortem</Link></IfCanWrite>
             {present
               ? <Link className="button" href={base}>Leave present mode</Link>
               : <Link className="button" href={`${base}${step ? "&" : "?"}present=1`}>Present</Link>}

@@ -3,7 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { ApiError, apiFetch, storeApiToken, storedApiToken } from "@/components/ui/api-client";
+import { ReadOnlyNote, useCanWrite } from "@/components/auth/viewer-context";
+import { ApiError, apiFetch } from "@/components/ui/api-client";
 import type { SloInputRaw } from "@/lib/schemas/slo";
 import { SloPreview, type PreviewResult } from "./slo-preview";
 import { type SloForm, toDefinition } from "./slo-form";
@@ -25,10 +26,9 @@ export type EditorProps = { initial: SloForm; sloId?: string; services: { slug: 
 export function SloEditor({ initial, sloId, services, dataSources }: EditorProps) {
   const router = useRouter();
   const [form, setForm] = useState(initial);
-  const [token, setToken] = useState("");
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  useEffect(() => setToken(storedApiToken()), []);
+  const canWrite = useCanWrite();
   const definition = toDefinition(form);
   const debounced = useDebounced(JSON.stringify(definition), 400);
   const preview = useQuery({
@@ -51,9 +51,8 @@ export function SloEditor({ initial, sloId, services, dataSources }: EditorProps
     event.preventDefault();
     setSaving(true);
     setSaveError(null);
-    storeApiToken(token);
     try {
-      const saved = await apiFetch<{ id: string }>(sloId ? `/api/slos/${sloId}` : "/api/slos", { method: sloId ? "PUT" : "POST", json: definition, token });
+      const saved = await apiFetch<{ id: string }>(sloId ? `/api/slos/${sloId}` : "/api/slos", { method: sloId ? "PUT" : "POST", json: definition });
       router.push(`/slos?saved=${encodeURIComponent(saved.id)}`);
       router.refresh();
     } catch (error) {
@@ -114,11 +113,12 @@ export function SloEditor({ initial, sloId, services, dataSources }: EditorProps
         </fieldset>
 
         <div className="editor-actions">
-          <Field id="api-token" label="API token" hint="Writes need the API token until accounts exist; it stays in this tab only.">
-            <input id="api-token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-          </Field>
           {saveError ? <p role="alert" className="status" data-state="danger">Not saved: {saveError.message}</p> : null}
-          <button type="submit" className="button primary" disabled={saving}>{saving ? "Saving…" : sloId ? "Save changes" : "Create SLO"}</button>
+          {canWrite ? (
+            <button type="submit" className="button primary" disabled={saving}>{saving ? "Saving…" : sloId ? "Save changes" : "Create SLO"}</button>
+          ) : (
+            <ReadOnlyNote what="Saving an SLO" />
+          )}
         </div>
       </form>
       <SloPreview result={preview.data ?? null} isFetching={preview.isFetching} error={preview.error} />

@@ -1,3 +1,4 @@
+import { IfCanWrite } from "@/components/auth/viewer-context";
 import Link from "next/link";
 import type { SloEvaluation } from "@/lib/server/services/slo-status";
 import { BudgetBar } from "./budget-bar";
@@ -34,7 +35,7 @@ export function SloTable({ slos, sort = "urgency" }: { slos: SloEvaluation[]; so
               {slo.lowTraffic ? <span className="muted"> · low traffic</span> : null}
               {slo.groups.length > 0 ? <span className="muted"> · {slo.groups.length} groups, {slo.groups.filter((g) => g.status !== "ok" && g.status !== "no-data").length} burning</span> : null}
               {slo.stale ? <> · <span className="status" data-state="warning">stale</span></> : null}
-              <br /><Link href={`/postmortems/new?slo=${encodeURIComponent(slo.id)}`} aria-label={`Write a postmortem for ${slo.name}`} style={{ fontSize: "0.85rem", fontWeight: 400 }}>Write a postmortem</Link>
+              <IfCanWrite><br /><Link href={`/postmortems/new?slo=${encodeURIComponent(slo.id)}`} aria-label={`Write a postmortem for ${slo.name}`} style={{ fontSize: "0.85rem", fontWeight: 400 }}>Write a postmortem</Link></IfCanWrite>
             </th>
             <td><StatusBadge status={slo.status} /></td>
             <td>{percent(slo.objective, 2)}</td>
@@ -43,7 +44,7 @@ export function SloTable({ slos, sort = "urgency" }: { slos: SloEvaluation[]; so
             <td>{burn(slo.fastestBurnRate)}×</td>
             <td>{slo.alerts.length === 0 ? <span className="muted">none</span> : slo.alerts.map((a) => `${a.severity} ${a.longWindow}/${a.shortWindow}`).join(", ")}</td>
             <td>{duration(slo.timeToExhaustionMs)}</td>
-            <td><Link href={`/slos/${slo.id}/edit`} aria-label={`Edit ${slo.name}`}>Edit</Link></td>
+            <td><IfCanWrite><Link href={`/slos/${slo.id}/edit`} aria-label={`Edit ${slo.name}`}>Edit</Link></IfCanWrite></td>
           </tr>
         ))}
       </tbody>

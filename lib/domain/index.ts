@@ -29,3 +29,5 @@ export * from "./breaker-timeline";
 export * from "./actor";
 export * from "./notifications";
 export * from "./postmortem-figures";
+export * from "./access";
+export * from "./sign-in-limit";

@@ -5,6 +5,8 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])
   .transform((v) => v === "true" || v === "1");
 
+const blankAsUnset = (v: unknown) => (v === "" ? undefined : v);
+
 const positiveInt = (fallback: number) =>
   z.coerce.number().int().positive().default(fallback);
 
@@ -47,6 +49,17 @@ export const envSchema = z.object({
       return key;
     }),
   STEADYSTATE_DEMO: booleanFlag.default(false),
+  // Accounts (README "Accounts and access"). The first admin is created at boot from these when no
+  // admin exists; without them, /setup creates one.
+  STEADYSTATE_ADMIN_EMAIL: z.preprocess(blankAsUnset, z.email().optional()),
+  STEADYSTATE_ADMIN_PASSWORD: z.preprocess(blankAsUnset, z.string().min(12, "must be at least 12 characters").max(256).optional()),
+  STEADYSTATE_SESSION_TTL_HOURS: positiveInt(12),
+  // auto: Secure when the request came over HTTPS (directly or X-Forwarded-Proto).
+  STEADYSTATE_COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  // The address people use, e.g. https://slo.example.com; accepted as the app's own origin (CSRF).
+  STEADYSTATE_PUBLIC_URL: z.preprocess(blankAsUnset, z.url().optional()).transform((v) => (v ? new URL(v).origin : undefined)),
+  STEADYSTATE_SIGNIN_MAX_FAILURES: positiveInt(5),
+  STEADYSTATE_SIGNIN_LOCKOUT_MINUTES: positiveInt(15),
   STEADYSTATE_JOBS: booleanFlag.default(true),
   STEADYSTATE_DB_READY_TIMEOUT_MS: positiveInt(2000),
   STEADYSTATE_INGEST_MAX_BODY_BYTES: positiveInt(16 * 1024 * 1024),
@@ -60,7 +73,6 @@ export const envSchema = z.object({
   STEADYSTATE_WEBHOOK_URL: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })]).optional().transform((v) => v || undefined),
   STEADYSTATE_WEBHOOK_TIMEOUT_MS: positiveInt(5000),
   STEADYSTATE_REMINDER_EVERY_DAYS: positiveInt(7),
-  STEADYSTATE_PUBLIC_URL: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })]).optional().transform((v) => v || undefined),
 });
 
 export type Env = z.infer<typeof envSchema>;

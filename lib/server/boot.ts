@@ -9,6 +9,8 @@ import { probeReplication } from "./jobs/probe-replication";
 import { pruneRollups } from "./jobs/retention";
 import { startJobs } from "./jobs/runner";
 import { NOTIFY_JOB } from "./jobs/notify";
+import { deleteExpiredSessions } from "./repos/accounts";
+import { ensureConfiguredAdmin } from "./services/accounts";
 
 
 /** Called once at server start (instrumentation.ts): invalid configuration stops the process. */
@@ -26,12 +28,15 @@ export function boot(): void {
   } catch (error) {
     log.error("ingest: could not open the ingest log", { error: error instanceof Error ? error.message : String(error) });
   }
+  // The first admin from STEADYSTATE_ADMIN_EMAIL/_PASSWORD when none exists; sign-in retries it.
+  ensureConfiguredAdmin().catch((error) => log.error("accounts: could not create the configured admin", { error: error instanceof Error ? error.message : String(error) }));
   if (env().STEADYSTATE_JOBS) {
     startJobs([
       { name: "evaluate-alerts", intervalMs: MINUTE_MS, run: evaluateAlerts },
       { name: "prune-rollups", intervalMs: HOUR_MS, run: pruneRollups },
       { name: "probe-replication", intervalMs: REPLICATION_PROBE_INTERVAL_MS, run: probeReplication },
       NOTIFY_JOB,
+      { name: "prune-sessions", intervalMs: HOUR_MS, run: async (now: Date) => void (await deleteExpiredSessions(now)) },
     ]);
   }
 }

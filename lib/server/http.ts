@@ -1,46 +1,27 @@
 import "server-only";
-import { timingSafeEqual, createHash } from "node:crypto";
 import { ZodError, type z } from "zod";
 import { AppError, type ErrorCode, type ErrorIssue, STATUS } from "./errors";
-import { env } from "./env";
 import { log } from "./log";
 import { metrics } from "./metrics";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
-import { ANONYMOUS_ACTOR, CONFIG_TOKEN_ACTOR, type Actor } from "@/lib/domain/actor";
+import type { AccessRule } from "@/lib/domain/access";
+import type { Actor } from "@/lib/domain/actor";
+import { authorize } from "./auth/guard";
+import type { Principal } from "./auth/principal";
 
 /**
- * Who may call a route. Every route declares one; there is no default.
- * - public: anyone (health, metrics, reads of the demo until accounts land).
- * - token: a bearer token equal to STEADYSTATE_API_TOKEN (writes and ingest until accounts land).
+ * Who may call a route. Every route declares one; there is no default (lib/domain/access.ts):
+ * public (health, metrics, sign-in), read, write, admin, ingest. README "Accounts and access".
  */
-export type Access = "public" | "token";
+export type Access = AccessRule;
 
 /** What a handler gets: `actor` is who is calling (for the audit log and per-caller limits). */
-export type RouteContext<P> = { req: Request; params: P; requestId: string; actor: Actor };
+export type RouteContext<P> = { req: Request; params: P; requestId: string; actor: Actor; principal: Principal };
 type Handler<P> = (ctx: RouteContext<P>) => Promise<Response | object>;
 
 
 function errorBody(code: ErrorCode, message: string, requestId: string, issues?: ErrorIssue[]) {
   return { error: { code, message, ...(issues ? { issues } : {}), requestId } };
-}
-
-function sha256(value: string): Buffer {
-  return createHash("sha256").update(value).digest();
-}
-
-function authorize(req: Request, access: Access): Actor {
-  if (access === "public") return ANONYMOUS_ACTOR;
-  const configured = env().STEADYSTATE_API_TOKEN;
-  if (!configured) {
-    throw new AppError("UNAUTHENTICATED", "API writes are disabled: set STEADYSTATE_API_TOKEN and send it as a bearer token");
-  }
-  const header = req.headers.get("authorization") ?? "";
-  const presented = header.startsWith("Bearer ") ? header.slice("Bearer ".length) : "";
-  // Compare digests so the comparison takes the same time whatever the length presented.
-  if (!presented || !timingSafeEqual(sha256(presented), sha256(configured))) {
-    throw new AppError("UNAUTHENTICATED", "a valid bearer token is required");
-  }
-  return CONFIG_TOKEN_ACTOR;
 }
 
 type PrismaLikeError = { name: string; code: string; meta?: { target?: unknown; modelName?: string } };
@@ -87,9 +68,9 @@ export function route<P = Record<string, never>>(
     const end = metrics().httpDuration.startTimer({ route: options.name, method: req.method });
     let response: Response;
     try {
-      const actor = authorize(req, options.access);
+      const principal = await authorize(req, options.access);
       const params = ((await context?.params) ?? {}) as P;
-      const result = await handler({ req, params, requestId, actor });
+      const result = await handler({ req, params, requestId, actor: principal.actor, principal });
       response = result instanceof Response ? result : Response.json(result);
     } catch (error) {
       response = toErrorResponse(error, requestId, options.name);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signInAs } from "./support/auth";
 
 const token = process.env.STEADYSTATE_TEST_API_TOKEN ?? "";
 const headers = { authorization: `Bearer ${token}` };
@@ -14,11 +15,8 @@ async function worksheet(request: APIRequestContext, title: string, rows: Record
 }
 const row = (mode: string, severity: number, occurrence: number, detection: number, extra: Record<string, unknown> = {}) => ({ item: "Card charge", mode, effect: "Orders fail", severity, occurrence, detection, ...extra });
 
-async function useToken(page: Page) {
-  await page.getByLabel(/API token/).fill(token);
-  await page.getByLabel(/API token/).press("Enter");
-  await expect(page.getByText("API token set for this tab")).toBeVisible();
-}
+// Edits go through the page, which writes with an editor's session.
+test.beforeEach(async ({ page, request }) => signInAs(page, request, "editor"));
 
 async function shoot(page: Page, name: string) {
   for (const theme of ["light", "dark"] as const) {
@@ -31,7 +29,6 @@ async function shoot(page: Page, name: string) {
 test("a row is edited with the keyboard alone, and the worksheet re-sorts", async ({ page, request }) => {
   const id = await worksheet(request, `Keyboard ${unique()}`, [row("Processor times out", 8, 2, 3), row("Cart emptied", 5, 5, 8)]);
   await page.goto(`/fmea/${id}`);
-  await useToken(page);
   const rows = page.getByRole("region", { name: "Worksheet" }).getByRole("row");
   await expect(rows.nth(1)).toContainText("Cart emptied"); // M 200 above L 48
 
@@ -102,7 +99,6 @@ test("CSV round trip: export, import into another worksheet, same file back; a b
 
   const target = await worksheet(request, `Round trip copy ${unique()}`, []);
   await page.goto(`/fmea/${target}`);
-  await useToken(page);
   await page.getByLabel("CSV file to import").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("Item / function,Failure mode,Effect,S,O,D\nAPI,Timeout,Slow,7,4,5\nAPI,Crash,Down,0,4,5\n") });
   await page.getByRole("button", { name: "Import rows" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "1 of 2 rows are invalid; nothing was imported" })).toContainText("Row 2, S: from 1 to 10");

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./support/auth";
 
 const token = process.env.STEADYSTATE_TEST_API_TOKEN ?? "";
 const headers = { authorization: `Bearer ${token}` };
@@ -17,6 +18,9 @@ async function shoot(page: Page, name: string) {
     document.documentElement.dataset.theme = "light";
   });
 }
+
+// The pages' writes are server actions that need an editor's session.
+test.beforeEach(async ({ page, request }) => signInAs(page, request, "editor"));
 
 test("file a postmortem from an SLO's alert: accept timeline entries, add an action item, publish, export", async ({ page }) => {
   test.setTimeout(90_000);

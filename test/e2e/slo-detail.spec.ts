@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { signInAs } from "./support/auth";
 
 type Detail = {
   id: string; name: string; sli: number | null; burnRates: Record<string, number>;
@@ -23,8 +24,8 @@ async function inTheme(page: Page, theme: "light" | "dark", url: string) {
   await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
 }
 
-test("the SLO detail page shows the numbers the API returns, with the work behind them", async ({ page }) => {
-  await page.goto("/slos");
+test("the SLO detail page shows the numbers the API returns, with the work behind them", async ({ page, request }) => {
+  await signInAs(page, request, "editor", "/slos"); // an editor sees the Edit and postmortem links
   const api = await firstSlo(page);
   await page.getByRole("link", { name: api.name, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/slos/${api.id}$`));

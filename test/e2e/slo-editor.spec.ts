@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./support/auth";
 
 const token = process.env.STEADYSTATE_TEST_API_TOKEN ?? "";
 
@@ -12,7 +13,7 @@ async function tabTo(page: Page, text: string) {
 }
 
 test("keyboard only: from the SLOs page to the editor, a live preview, a field error, and a saved SLO", async ({ page, request }) => {
-  await page.goto("/slos");
+  await signInAs(page, request, "editor", "/slos");
   await tabTo(page, "New SLO");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/slos\/new$/);
@@ -43,15 +44,15 @@ test("keyboard only: from the SLOs page to the editor, a live preview, a field e
   await expect(preview).toContainText("Budget remaining");
   await page.screenshot({ path: "test/e2e/screenshots/slo-editor-light.png", fullPage: true });
 
-  await page.getByLabel("API token").fill(token);
-  await page.getByLabel("API token").press("Enter");
+  await page.getByRole("button", { name: "Create SLO" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/slos\?saved=/);
   await expect(page.getByRole("status").filter({ hasText: "Saved" })).toContainText("Checkout error ratio (e2e)");
   const id = new URL(page.url()).searchParams.get("saved")!;
   const saved = await (await request.get(`/api/slos/${id}`)).json();
   expect(saved.definition).toMatchObject({ objective: "0.995", service: "checkout", sli: { kind: "ratio", bad: { metric: "http_requests_errors_total", matchers: { service: "checkout" } } } });
 
-  // Edit: own alert tiers, saved with the token kept for the tab.
+  // Edit: own alert tiers, saved through the same session.
   await page.getByRole("link", { name: "Edit Checkout error ratio (e2e)" }).click();
   await page.getByLabel(/Use this SLO's own tiers/).check();
   await page.getByRole("button", { name: "Remove tier 4" }).click();

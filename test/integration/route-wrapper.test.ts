@@ -41,7 +41,7 @@ describe("route wrapper", () => {
 
   it("checks the token before running the handler", async () => {
     const ran = vi.fn();
-    const handler = route({ name: "/test/guarded", access: "token" }, async () => {
+    const handler = route({ name: "/test/guarded", access: "write" }, async () => {
       ran();
       return {};
     });

@@ -28,7 +28,7 @@ describe("POST /api/slos/preview", () => {
       { metric: "req_total", labels: {}, samples: [{ t: hourEnd - 2 * 86_400_000, v: 0 }, { t: t1, v: 1000 }, { t: t2, v: 1400 }] },
       { metric: "err_total", labels: {}, samples: [{ t: hourEnd - 2 * 86_400_000, v: 0 }, { t: t1, v: 50 }, { t: t2, v: 54 }] },
     ]);
-    const res = await call(preview, { method: "POST", json: definition, token: null });
+    const res = await call(preview, { method: "POST", json: definition }); // read access: any reader may preview
     expect(res.status).toBe(200);
     const { figures, hours } = await res.json();
     // Window: 1,400 requests, 54 errors at 0.99 → allowed 14, consumed 54 / 14.

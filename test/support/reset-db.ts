@@ -16,4 +16,5 @@ export async function resetDatabase(): Promise<void> {
     d.notification.deleteMany(), d.notificationCursor.deleteMany(),
   ]);
   await d.$transaction([d.ingestLog.deleteMany(), d.alertTransition.deleteMany(), d.alertState.deleteMany(), d.slo.deleteMany(), d.rollup1m.deleteMany(), d.rollup1h.deleteMany(), d.series.deleteMany(), d.service.deleteMany(), d.jobLease.deleteMany()]);
+  await d.$transaction([d.session.deleteMany(), d.membership.deleteMany(), d.user.deleteMany(), d.team.deleteMany(), d.apiToken.deleteMany()]);
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ApiTokenField } from "@/components/fmea/api-token";
+import { WriteGate } from "@/components/auth/viewer-context";
 import { matrixItems, matrixRatingsOf } from "@/components/fmea/matrix-items";
 import { MatrixSwitch } from "@/components/fmea/matrix-switch";
 import { NewWorksheetForm } from "@/components/fmea/new-worksheet-form";
@@ -22,8 +22,9 @@ export default async function FmeaPage({ searchParams }: { searchParams: Promise
   const newSheet = (
     <section className="card" aria-labelledby="fmea-new-title">
       <h2 id="fmea-new-title">New worksheet</h2>
-      <ApiTokenField />
-      <NewWorksheetForm services={services.map((s) => ({ slug: s.slug, name: s.name }))} />
+      <WriteGate what="Starting a worksheet">
+        <NewWorksheetForm services={services.map((s) => ({ slug: s.slug, name: s.name }))} />
+      </WriteGate>
     </section>
   );
   return (

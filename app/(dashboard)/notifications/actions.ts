@@ -4,7 +4,7 @@ import { markReadSchema } from "@/lib/schemas/notification";
 import { actionActor } from "@/lib/server/actor";
 import { markNotificationsRead } from "@/lib/server/services/notifications";
 
-/** Marks some (or all) notifications read for everyone: until accounts exist the list is shared. */
+/** Marks some (or all) notifications read for everyone (the list is shared); editors and admins only. */
 export async function markReadAction(raw: unknown): Promise<{ ok: true; unread: number } | { ok: false; message: string }> {
   await actionActor();
   const parsed = markReadSchema.safeParse(raw);

@@ -1,11 +1,11 @@
 "use server";
-// The pages' writes. Until accounts exist these are open like the pages' reads, and "who" is the
-// name typed into the form (README "Postmortems"); the accounts feature replaces both.
+// The pages' writes: each needs a signed-in editor (actionActor refuses anyone else before anything
+// is read from the form). "Who" inside a postmortem is still the name typed into the form.
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { actionItemPatchSchema, commentInputSchema, postmortemInputSchema, statusChangeSchema } from "@/lib/schemas/postmortem";
-import { AppError } from "@/lib/server/errors";
 import { actionActor } from "@/lib/server/actor";
+import { AppError } from "@/lib/server/errors";
 import { createFailureModeSchema } from "@/lib/schemas/fmea";
 import { addToFmeaSchema } from "@/lib/schemas/postmortem";
 import { createFailureMode } from "@/lib/server/services/fmea";
@@ -15,6 +15,7 @@ export type ActionResult = { ok: true; id: string } | { ok: false; message: stri
 
 async function attempt(run: () => Promise<{ id: string }>): Promise<ActionResult> {
   try {
+    await actionActor("editor");
     const { id } = await run();
     revalidatePath("/postmortems", "layout");
     return { ok: true, id };
@@ -56,7 +57,6 @@ export type AddToFmeaResult =
  * creates nothing.
  */
 export async function addToFmeaAction(postmortemId: string, raw: unknown): Promise<AddToFmeaResult> {
-  await actionActor();
   let created: { id: string; worksheetId: string; mode: string; cause: string }[] = [];
   const result = await attempt(async () => {
     const input = addToFmeaSchema.parse(raw);

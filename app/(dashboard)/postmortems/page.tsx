@@ -1,3 +1,4 @@
+import { IfCanWrite } from "@/components/auth/viewer-context";
 import Link from "next/link";
 import { PostmortemFilters } from "@/components/postmortems/postmortem-filters";
 import { PostmortemStatusBadge } from "@/components/postmortems/status-badge";
@@ -28,7 +29,7 @@ export default async function PostmortemsPage({ searchParams }: { searchParams: 
         actions={
           <nav aria-label="Postmortem pages" className="pm-actions">
             <Link className="button" href="/postmortems/action-items">Action items</Link>
-            <Link className="button pm-primary" href="/postmortems/new">New postmortem</Link>
+            <IfCanWrite><Link className="button pm-primary" href="/postmortems/new">New postmortem</Link></IfCanWrite>
           </nav>
         }
       />

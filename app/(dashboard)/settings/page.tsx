@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemStatus } from "@/components/settings/system-status";
 import { env } from "@/lib/server/env";
@@ -15,13 +16,23 @@ export default function SettingsPage() {
           <h2 id="status-heading" style={{ marginTop: 0, fontSize: "1.05rem" }}>System status</h2>
           <SystemStatus />
         </section>
+        <section className="card" aria-labelledby="access-heading">
+          <h2 id="access-heading" style={{ marginTop: 0, fontSize: "1.05rem" }}>Access</h2>
+          <ul>
+            <li><Link href="/settings/users">People and roles</Link></li>
+            <li><Link href="/settings/tokens">API tokens</Link></li>
+          </ul>
+          <p className="muted">Admins only; README.md “Accounts and access” explains roles and scopes.</p>
+        </section>
         <section className="card" aria-labelledby="config-heading">
           <h2 id="config-heading" style={{ marginTop: 0, fontSize: "1.05rem" }}>Configuration</h2>
           <dl className="facts">
             <dt>Database</dt>
             <dd>{config.DATABASE_URL.provider === "sqlite" ? "SQLite (embedded)" : "PostgreSQL"}</dd>
-            <dt>API writes</dt>
-            <dd>{config.STEADYSTATE_API_TOKEN ? "enabled (token configured)" : "disabled: set STEADYSTATE_API_TOKEN"}</dd>
+            <dt>Bootstrap API token</dt>
+            <dd>{config.STEADYSTATE_API_TOKEN ? "configured (every scope)" : "not set"}</dd>
+            <dt>Session lifetime</dt>
+            <dd>{config.STEADYSTATE_SESSION_TTL_HOURS} hours</dd>
             <dt>Demo mode</dt>
             <dd>{config.STEADYSTATE_DEMO ? "on" : "off"}</dd>
             <dt>Log level</dt>

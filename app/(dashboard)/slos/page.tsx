@@ -1,3 +1,4 @@
+import { IfCanWrite } from "@/components/auth/viewer-context";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,7 +23,7 @@ export default async function SlosPage({ searchParams }: { searchParams: Promise
       <PageHeader
         title="SLOs"
         description="Service level objectives, their error budgets and burn rates."
-        actions={<Link className="button primary" href="/slos/new">New SLO</Link>}
+        actions={<IfCanWrite><Link className="button primary" href="/slos/new">New SLO</Link></IfCanWrite>}
       />
       {savedSlo ? <p className="banner" role="status" data-kind="ok">Saved “{savedSlo.name}”.</p> : null}
       {slos.length === 0 ? (

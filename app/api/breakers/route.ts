@@ -6,7 +6,7 @@ import { listBreakerSummaries } from "@/lib/server/services/breakers";
 export const dynamic = "force-dynamic";
 
 /** `GET /api/breakers?[service=…][&dependency=…][&state=open][&range=24h | range=custom&from=…&to=…]` */
-export const GET = route({ name: "/api/breakers", access: "public" }, async ({ req }) => {
+export const GET = route({ name: "/api/breakers", access: "read" }, async ({ req }) => {
   const params = new URL(req.url).searchParams;
   const now = new Date();
   const query = breakerListQuerySchema.parse({ service: params.get("service") ?? undefined, dependency: params.get("dependency") ?? undefined, state: params.get("state") ?? undefined });

@@ -4,8 +4,8 @@ import { createDataSource, listDataSources } from "@/lib/server/services/datasou
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ name: "/api/datasources", access: "public" }, async () => ({ dataSources: await listDataSources() }));
+export const GET = route({ name: "/api/datasources", access: "admin" }, async () => ({ dataSources: await listDataSources() }));
 
-export const POST = route({ name: "/api/datasources", access: "token" }, async ({ req }) =>
+export const POST = route({ name: "/api/datasources", access: "admin" }, async ({ req }) =>
   Response.json(await createDataSource(await parseJson(req, dataSourceInputSchema)), { status: 201 }),
 );

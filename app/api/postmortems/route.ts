@@ -4,10 +4,10 @@ import { createPostmortem, searchPostmortems } from "@/lib/server/services/postm
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ name: "/api/postmortems", access: "public" }, async ({ req }) =>
+export const GET = route({ name: "/api/postmortems", access: "read" }, async ({ req }) =>
   searchPostmortems(postmortemQuerySchema.parse(queryObject(new URL(req.url).searchParams))),
 );
 
-export const POST = route({ name: "/api/postmortems", access: "token" }, async ({ req }) =>
+export const POST = route({ name: "/api/postmortems", access: "write" }, async ({ req }) =>
   Response.json(await createPostmortem(await parseJson(req, postmortemInputSchema), new Date()), { status: 201 }),
 );

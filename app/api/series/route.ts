@@ -4,7 +4,7 @@ import { findSeriesMinutes } from "@/lib/server/services/series";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ name: "/api/series", access: "public" }, async ({ req }) => {
+export const GET = route({ name: "/api/series", access: "read" }, async ({ req }) => {
   const query = seriesQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   return { series: await findSeriesMinutes(query) };
 });

@@ -4,9 +4,9 @@ import { createService, listServices } from "@/lib/server/services/services";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ name: "/api/services", access: "public" }, async () => ({ services: await listServices() }));
+export const GET = route({ name: "/api/services", access: "read" }, async () => ({ services: await listServices() }));
 
-export const POST = route({ name: "/api/services", access: "token" }, async ({ req }) => {
+export const POST = route({ name: "/api/services", access: "write" }, async ({ req }) => {
   const input = await parseJson(req, serviceInputSchema);
   return Response.json(await createService(input), { status: 201 });
 });

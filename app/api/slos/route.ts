@@ -4,8 +4,8 @@ import { createSlo, listSloStatuses } from "@/lib/server/services/slos";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ name: "/api/slos", access: "public" }, async () => ({ slos: await listSloStatuses(new Date()) }));
+export const GET = route({ name: "/api/slos", access: "read" }, async () => ({ slos: await listSloStatuses(new Date()) }));
 
-export const POST = route({ name: "/api/slos", access: "token" }, async ({ req }) =>
+export const POST = route({ name: "/api/slos", access: "write" }, async ({ req }) =>
   Response.json(await createSlo(await parseJson(req, sloInputSchema)), { status: 201 }),
 );

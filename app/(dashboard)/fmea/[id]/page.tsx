@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { AddFailureMode } from "@/components/fmea/add-failure-mode";
-import { ApiTokenField } from "@/components/fmea/api-token";
+import { WriteGate } from "@/components/auth/viewer-context";
 import { ImportCsv } from "@/components/fmea/import-csv";
 import { matrixItems, matrixRatingsOf } from "@/components/fmea/matrix-items";
 import { MatrixSwitch } from "@/components/fmea/matrix-switch";
@@ -48,20 +48,23 @@ export default async function WorksheetPage({ params, searchParams }: Props) {
         }
       />
       <div className="fmea-page">
-        <ApiTokenField />
         <RatingScales />
         {sheet.modes.length === 0 ? <p className="muted">No failure modes yet: add the first below, or import a CSV in the export&apos;s layout.</p> : null}
         {sheet.modes.length ? <WorksheetTable sheet={sheet} /> : null}
-        <AddFailureMode worksheetId={id} />
+        <WriteGate what="Adding a failure mode">
+          <AddFailureMode worksheetId={id} />
+        </WriteGate>
         <section aria-labelledby="fmea-matrix-title">
           <h2 id="fmea-matrix-title">Risk matrix</h2>
           <MatrixSwitch base={`/fmea/${id}`} current={ratings} />
           <RiskMatrix title={`Risk matrix: severity × occurrence, ${sheet.title}`} items={matrixItems(sheet.modes, ratings)} />
         </section>
-        <section className="card">
-          <ImportCsv worksheetId={id} />
-        </section>
-        <WorksheetSettings sheet={sheet} services={services.map((s) => ({ slug: s.slug, name: s.name }))} />
+        <WriteGate what="Importing, renaming or deleting the worksheet">
+          <section className="card">
+            <ImportCsv worksheetId={id} />
+          </section>
+          <WorksheetSettings sheet={sheet} services={services.map((s) => ({ slug: s.slug, name: s.name }))} />
+        </WriteGate>
       </div>
     </>
   );

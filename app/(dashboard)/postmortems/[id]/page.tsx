@@ -1,3 +1,4 @@
+import { IfCanWrite } from "@/components/auth/viewer-context";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToFmea } from "@/components/postmortems/add-to-fmea";
@@ -26,7 +27,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
         title={postmortem.document.title}
         actions={
           <nav aria-label="Postmortem" className="pm-actions">
-            <Link className="button" href={`/postmortems/${id}/edit`}>Edit</Link>
+            <IfCanWrite><Link className="button" href={`/postmortems/${id}/edit`}>Edit</Link></IfCanWrite>
             <Link className="button" href={`/postmortems/${id}/versions`}>Versions ({postmortem.version})</Link>
             <a className="button" href={`/api/postmortems/${id}/markdown`} download>Export Markdown</a>
             <Link className="button" href={`/postmortems/${id}/print`}>Print view</Link>
@@ -40,7 +41,7 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
         aside={(section) => (
           <>
             <SectionComments id={id} section={section} label={LABELS[section] ?? section} comments={postmortem.comments.filter((c) => c.section === section)} />
-            {section === "rootCauses" ? <AddToFmea postmortemId={id} {...fmea} /> : null}
+            {section === "rootCauses" ? <IfCanWrite><AddToFmea postmortemId={id} {...fmea} /></IfCanWrite> : null}
           </>
         )}
       />

@@ -1,3 +1,4 @@
+import { WriteGate } from "@/components/auth/viewer-context";
 import { PostmortemEditor } from "@/components/postmortems/editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { SECTION_KEYS } from "@/lib/domain/postmortem";
@@ -36,7 +37,9 @@ export default async function NewPostmortemPage({ searchParams }: { searchParams
   return (
     <>
       <PageHeader title="New postmortem" description={note ?? "Blameless: describe what happened and why it made sense at the time."} />
-      <PostmortemEditor id={null} initial={initial} slos={slos} />
+      <WriteGate what="Writing a postmortem">
+        <PostmortemEditor id={null} initial={initial} slos={slos} />
+      </WriteGate>
     </>
   );
 }

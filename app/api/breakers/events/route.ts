@@ -5,6 +5,6 @@ import { reportBreakerEvents } from "@/lib/server/services/breakers";
 export const dynamic = "force-dynamic";
 
 /** `POST /api/breakers/events`: one breaker state report or an array of them (README "Breakers"). */
-export const POST = route({ name: "/api/breakers/events", access: "token" }, async ({ req }) =>
+export const POST = route({ name: "/api/breakers/events", access: "ingest" }, async ({ req }) =>
   reportBreakerEvents(await parseJson(req, breakerEventsSchema)),
 );

@@ -4,8 +4,8 @@ import { createWorksheet, listWorksheetSummaries } from "@/lib/server/services/f
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ name: "/api/fmea/worksheets", access: "public" }, async () => ({ worksheets: await listWorksheetSummaries(new Date()) }));
+export const GET = route({ name: "/api/fmea/worksheets", access: "read" }, async () => ({ worksheets: await listWorksheetSummaries(new Date()) }));
 
-export const POST = route({ name: "/api/fmea/worksheets", access: "token" }, async ({ req }) =>
+export const POST = route({ name: "/api/fmea/worksheets", access: "write" }, async ({ req }) =>
   Response.json(await createWorksheet(await parseJson(req, worksheetInputSchema)), { status: 201 }),
 );

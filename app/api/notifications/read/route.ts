@@ -4,6 +4,6 @@ import { markNotificationsRead } from "@/lib/server/services/notifications";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ name: "/api/notifications/read", access: "token" }, async ({ req }) =>
+export const POST = route({ name: "/api/notifications/read", access: "write" }, async ({ req }) =>
   markNotificationsRead(await parseJson(req, markReadSchema), new Date()),
 );

@@ -6,6 +6,6 @@ export const dynamic = "force-dynamic";
 
 // Runs the notification job now, under its lease like the timer does (so never twice at once):
 // for an operator who just configured the webhook, and for tests that cannot wait a minute.
-export const POST = route({ name: "/api/notifications/run", access: "token" }, async () => ({
+export const POST = route({ name: "/api/notifications/run", access: "admin" }, async () => ({
   outcome: await tick(NOTIFY_JOB),
 }));

@@ -5,7 +5,7 @@ import { budgetsInWindow } from "@/lib/server/services/postmortem-figures";
 export const dynamic = "force-dynamic";
 
 /** The error budget each SLO spent in a window: `?slo=a,b&from=…&to=…`. */
-export const GET = route({ name: "/api/postmortems/budget", access: "public" }, async ({ req }) => {
+export const GET = route({ name: "/api/postmortems/budget", access: "read" }, async ({ req }) => {
   const q = windowQuerySchema.parse(queryObject(new URL(req.url).searchParams));
   return { budgets: await budgetsInWindow(q.slo, { start: q.from, end: q.to }) };
 });

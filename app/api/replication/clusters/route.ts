@@ -4,8 +4,8 @@ import { listClusterSummaries, registerCluster } from "@/lib/server/services/rep
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ name: "/api/replication/clusters", access: "public" }, async () => ({ clusters: await listClusterSummaries(new Date()) }));
+export const GET = route({ name: "/api/replication/clusters", access: "read" }, async () => ({ clusters: await listClusterSummaries(new Date()) }));
 
-export const POST = route({ name: "/api/replication/clusters", access: "token" }, async ({ req }) =>
+export const POST = route({ name: "/api/replication/clusters", access: "admin" }, async ({ req }) =>
   Response.json(await registerCluster(await parseJson(req, clusterInputSchema)), { status: 201 }),
 );

@@ -7,15 +7,15 @@ export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
-export const GET = route<Params>({ name: "/api/slos/[id]", access: "public" }, async ({ req, params }) =>
+export const GET = route<Params>({ name: "/api/slos/[id]", access: "read" }, async ({ req, params }) =>
   getSloStatus(params.id, new Date(), sloDetailQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams))),
 );
 
-export const PUT = route<Params>({ name: "/api/slos/[id]", access: "token" }, async ({ req, params }) =>
+export const PUT = route<Params>({ name: "/api/slos/[id]", access: "write" }, async ({ req, params }) =>
   updateSlo(params.id, await parseJson(req, sloInputSchema)),
 );
 
-export const DELETE = route<Params>({ name: "/api/slos/[id]", access: "token" }, async ({ params }) => {
+export const DELETE = route<Params>({ name: "/api/slos/[id]", access: "write" }, async ({ params }) => {
   await deleteSlo(params.id);
   return new Response(null, { status: 204 });
 });

@@ -7,7 +7,7 @@ import { ingest } from "@/lib/server/services/ingest";
 export const dynamic = "force-dynamic";
 
 /** Prometheus remote write 1.0: snappy-compressed protobuf WriteRequest; 204 once stored. */
-export const POST = route({ name: "/api/v1/write", access: "token" }, async ({ req }) => {
+export const POST = route({ name: "/api/v1/write", access: "ingest" }, async ({ req }) => {
   await ingest("remote-write", async () => {
     const type = (req.headers.get("content-type") ?? "").toLowerCase();
     if (!type.startsWith("application/x-protobuf") || (type.includes("proto=") && !type.includes("prometheus.WriteRequest"))) {

@@ -26,7 +26,7 @@ function exportResponse(type: OtlpContentType, decoded: OtlpDecodeResult): Respo
 }
 
 /** OTLP/HTTP metrics: protobuf or JSON, gzip or not; 200 once stored. */
-export const POST = route({ name: "/otlp/v1/metrics", access: "token" }, async ({ req }) => {
+export const POST = route({ name: "/otlp/v1/metrics", access: "ingest" }, async ({ req }) => {
   const type = contentTypeOf(req);
   let decoded: OtlpDecodeResult | undefined;
   await ingest("otlp", async () => {

@@ -1,3 +1,4 @@
+import { WriteGate } from "@/components/auth/viewer-context";
 import { PostmortemEditor } from "@/components/postmortems/editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { sloOptions } from "@/lib/server/services/postmortem-figures";
@@ -15,7 +16,9 @@ export default async function EditPostmortemPage({ params }: { params: Promise<{
   return (
     <>
       <PageHeader title={`Edit: ${postmortem.document.title}`} description={note} />
-      <PostmortemEditor id={id} initial={postmortem.document} slos={slos} />
+      <WriteGate what="Editing a postmortem">
+        <PostmortemEditor id={id} initial={postmortem.document} slos={slos} />
+      </WriteGate>
     </>
   );
 }

@@ -6,13 +6,13 @@ export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
-export const GET = route<Params>({ name: "/api/fmea/modes/[id]", access: "public" }, async ({ params }) => getFailureModeView(params.id, new Date()));
+export const GET = route<Params>({ name: "/api/fmea/modes/[id]", access: "read" }, async ({ params }) => getFailureModeView(params.id, new Date()));
 
-export const PATCH = route<Params>({ name: "/api/fmea/modes/[id]", access: "token" }, async ({ req, params }) =>
+export const PATCH = route<Params>({ name: "/api/fmea/modes/[id]", access: "write" }, async ({ req, params }) =>
   updateFailureMode(params.id, await parseJson(req, failureModePatchSchema), new Date()),
 );
 
-export const DELETE = route<Params>({ name: "/api/fmea/modes/[id]", access: "token" }, async ({ params }) => {
+export const DELETE = route<Params>({ name: "/api/fmea/modes/[id]", access: "write" }, async ({ params }) => {
   await deleteFailureMode(params.id);
   return new Response(null, { status: 204 });
 });

@@ -6,13 +6,13 @@ export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
-export const GET = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "public" }, async ({ params }) => getWorksheetView(params.id, new Date()));
+export const GET = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "read" }, async ({ params }) => getWorksheetView(params.id, new Date()));
 
-export const PUT = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "token" }, async ({ req, params }) =>
+export const PUT = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "write" }, async ({ req, params }) =>
   updateWorksheet(params.id, await parseJson(req, worksheetInputSchema), new Date()),
 );
 
-export const DELETE = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "token" }, async ({ params }) => {
+export const DELETE = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "write" }, async ({ params }) => {
   await deleteWorksheet(params.id);
   return new Response(null, { status: 204 });
 });

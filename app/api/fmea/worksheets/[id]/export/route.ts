@@ -10,7 +10,7 @@ const querySchema = z.object({ format: z.enum(["csv", "md"]).default("csv") });
 /** The file name a person recognises: the worksheet's title, safe for every file system. */
 const fileName = (title: string, ext: string) => `${title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "worksheet"}.fmea.${ext}`;
 
-export const GET = route<{ id: string }>({ name: "/api/fmea/worksheets/[id]/export", access: "public" }, async ({ req, params }) => {
+export const GET = route<{ id: string }>({ name: "/api/fmea/worksheets/[id]/export", access: "read" }, async ({ req, params }) => {
   const { format } = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const now = new Date();
   const sheet = await getWorksheetView(params.id, now);

@@ -3,7 +3,7 @@ import { deleteExclusion } from "@/lib/server/services/slos";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = route<{ id: string; exclusionId: string }>({ name: "/api/slos/[id]/exclusions/[exclusionId]", access: "token" }, async ({ params }) => {
+export const DELETE = route<{ id: string; exclusionId: string }>({ name: "/api/slos/[id]/exclusions/[exclusionId]", access: "write" }, async ({ params }) => {
   await deleteExclusion(params.id, params.exclusionId);
   return new Response(null, { status: 204 });
 });

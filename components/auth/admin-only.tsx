@@ -1,0 +1,14 @@
+import type { ReactNode } from "react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { currentPrincipal } from "@/lib/server/auth/session-page";
+
+/** Admin pages: anyone else sees why the page is empty instead of the controls. */
+export async function AdminOnly({ children }: { children: ReactNode }) {
+  const principal = await currentPrincipal();
+  if (principal.role === "admin" && principal.via === "session") return <>{children}</>;
+  return (
+    <EmptyState title="Admins only">
+      <p>Managing people and API tokens needs the admin role. Ask an admin, or sign in as one.</p>
+    </EmptyState>
+  );
+}

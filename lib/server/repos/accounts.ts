@@ -1,0 +1,106 @@
+import "server-only";
+import type { Role } from "@/lib/domain/access";
+import type { PublicUser } from "@/lib/schemas/accounts";
+import { db } from "../db";
+
+const DEFAULT_TEAM = { slug: "default", name: "Everyone" };
+
+type UserRow = {
+  id: string; email: string; name: string; disabled: boolean; createdAt: Date;
+  memberships: { role: string; team: { slug: string; name: string } }[];
+};
+const withTeams = { memberships: { include: { team: true }, orderBy: { teamId: "asc" as const } } };
+
+// The one place a user row becomes something that leaves the server: no password hash.
+const toPublic = (row: UserRow): PublicUser => ({
+  id: row.id, email: row.email, name: row.name, disabled: row.disabled, createdAt: row.createdAt.toISOString(),
+  memberships: row.memberships.map((m) => ({ team: m.team.slug, teamName: m.team.name, role: m.role as Role })),
+});
+
+export async function listUsers(): Promise<PublicUser[]> {
+  return (await db().user.findMany({ include: withTeams, orderBy: { email: "asc" } })).map(toPublic);
+}
+
+export async function findUser(id: string): Promise<PublicUser | null> {
+  const row = await db().user.findUnique({ where: { id }, include: withTeams });
+  return row ? toPublic(row) : null;
+}
+
+/** For sign-in only: the hash never leaves the service. */
+export async function findCredentials(email: string): Promise<{ id: string; passwordHash: string; disabled: boolean } | null> {
+  return db().user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabled: true } });
+}
+
+export async function adminExists(): Promise<boolean> {
+  return (await db().membership.count({ where: { role: "admin", user: { disabled: false } } })) > 0;
+}
+
+async function teamIds(slugs: string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const slug of new Set(slugs)) {
+    const name = slug === DEFAULT_TEAM.slug ? DEFAULT_TEAM.name : slug;
+    const team = await db().team.upsert({ where: { slug }, create: { slug, name }, update: {} });
+    ids.set(slug, team.id);
+  }
+  return ids;
+}
+
+export async function createUser(input: { email: string; name: string; passwordHash: string; memberships: { team: string; role: Role }[] }): Promise<PublicUser> {
+  const ids = await teamIds(input.memberships.map((m) => m.team));
+  const row = await db().user.create({
+    data: {
+      email: input.email, name: input.name, passwordHash: input.passwordHash,
+      memberships: { create: input.memberships.map((m) => ({ teamId: ids.get(m.team)!, role: m.role })) },
+    },
+    include: withTeams,
+  });
+  return toPublic(row);
+}
+
+export async function updateUser(id: string, patch: { name?: string; disabled?: boolean; passwordHash?: string; memberships?: { team: string; role: Role }[] }): Promise<PublicUser> {
+  const ids = patch.memberships ? await teamIds(patch.memberships.map((m) => m.team)) : null;
+  const row = await db().$transaction(async (tx) => {
+    if (patch.memberships && ids) {
+      await tx.membership.deleteMany({ where: { userId: id } });
+      await tx.membership.createMany({ data: patch.memberships.map((m) => ({ userId: id, teamId: ids.get(m.team)!, role: m.role })) });
+    }
+    // A disabled account or a new password ends every session at once.
+    if (patch.disabled || patch.passwordHash) await tx.session.deleteMany({ where: { userId: id } });
+    return tx.user.update({ where: { id }, data: { name: patch.name, disabled: patch.disabled, passwordHash: patch.passwordHash }, include: withTeams });
+  });
+  return toPublic(row);
+}
+
+export async function listTeams(): Promise<{ slug: string; name: string }[]> {
+  return db().team.findMany({ select: { slug: true, name: true }, orderBy: { slug: "asc" } });
+}
+
+// Sessions ------------------------------------------------------------------------------------
+
+export async function createSession(input: { tokenHash: string; userId: string; expiresAt: Date }): Promise<void> {
+  await db().session.create({ data: input });
+}
+
+export type SessionUser = { sessionId: string; userId: string; name: string; email: string; roles: Role[]; expiresAt: Date };
+
+/** The live session for a token hash: unexpired and its user enabled; null otherwise. */
+export async function findSession(tokenHash: string, now: Date): Promise<SessionUser | null> {
+  const row = await db().session.findUnique({ where: { tokenHash }, include: { user: { include: { memberships: true } } } });
+  if (!row || row.expiresAt <= now || row.user.disabled) return null;
+  return {
+    sessionId: row.id, userId: row.userId, name: row.user.name, email: row.user.email, expiresAt: row.expiresAt,
+    roles: row.user.memberships.map((m) => m.role as Role),
+  };
+}
+
+export async function deleteSession(tokenHash: string): Promise<void> {
+  await db().session.deleteMany({ where: { tokenHash } });
+}
+
+export async function deleteUserSessions(userId: string): Promise<number> {
+  return (await db().session.deleteMany({ where: { userId } })).count;
+}
+
+export async function deleteExpiredSessions(now: Date): Promise<number> {
+  return (await db().session.deleteMany({ where: { expiresAt: { lte: now } } })).count;
+}

@@ -1,0 +1,120 @@
+import "server-only";
+import { lockedForMs, recordFailure, type FailureWindow } from "@/lib/domain/sign-in-limit";
+import type { PublicUser, SignInInput, UserCreateInput, UserPatchInput } from "@/lib/schemas/accounts";
+import { dummyHash, hashPassword, verifyPassword } from "../auth/password";
+import { newToken, sha256Hex } from "../auth/secrets";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { log } from "../log";
+import * as repo from "../repos/accounts";
+
+// Failed sign-ins per account and per client address, in this process's memory: a restart forgets
+// them (the lockout is a brake on guessing, the scrypt cost is the wall). Several instances each
+// keep their own count.
+const failures = new Map<string, FailureWindow>();
+const PER_ADDRESS_FACTOR = 4;
+
+export function resetSignInLimits(): void {
+  failures.clear();
+}
+
+function limits() {
+  const max = env().STEADYSTATE_SIGNIN_MAX_FAILURES;
+  return { max, windowMs: env().STEADYSTATE_SIGNIN_LOCKOUT_MINUTES * 60_000 };
+}
+
+function refuseIfLocked(keys: { key: string; max: number }[], now: number): void {
+  const { windowMs } = limits();
+  const waitMs = Math.max(...keys.map(({ key, max }) => lockedForMs(failures, key, now, max, windowMs)));
+  if (waitMs > 0) {
+    throw new AppError("RATE_LIMITED", "too many failed sign-ins; try again later", { headers: { "retry-after": String(Math.ceil(waitMs / 1000)) } });
+  }
+}
+
+export type NewSession = { token: string; maxAgeSeconds: number; userId: string };
+
+async function startSession(userId: string, now: Date): Promise<NewSession> {
+  const token = newToken("sss");
+  const maxAgeSeconds = env().STEADYSTATE_SESSION_TTL_HOURS * 3600;
+  await repo.createSession({ tokenHash: sha256Hex(token), userId, expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000) });
+  return { token, maxAgeSeconds, userId };
+}
+
+/**
+ * Checks the password and starts a NEW session (a fresh random token): whatever session cookie the
+ * browser held before is ended, so a token planted before sign-in is worthless after it (fixation).
+ */
+export async function signIn(input: SignInInput, context: { address: string | null; previousToken: string | null }, now = new Date()): Promise<NewSession> {
+  await ensureConfiguredAdmin();
+  const { max, windowMs } = limits();
+  const keys = [{ key: `account:${input.email}`, max }, ...(context.address ? [{ key: `address:${context.address}`, max: max * PER_ADDRESS_FACTOR }] : [])];
+  refuseIfLocked(keys, now.getTime());
+  const user = await repo.findCredentials(input.email);
+  // An unknown email costs one scrypt too, so the answer's timing does not tell which emails exist.
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
+  if (!user || !ok || user.disabled) {
+    for (const { key } of keys) recordFailure(failures, key, now.getTime(), windowMs);
+    log.warn("sign-in refused", { address: context.address ?? "unknown" });
+    throw new AppError("UNAUTHENTICATED", "email or password is wrong, or the account is disabled");
+  }
+  if (context.previousToken) await repo.deleteSession(sha256Hex(context.previousToken));
+  return startSession(user.id, now);
+}
+
+export async function signOut(token: string): Promise<void> {
+  await repo.deleteSession(sha256Hex(token));
+}
+
+/** Ends every session of the person, on every device. */
+export async function signOutEverywhere(userId: string): Promise<number> {
+  return repo.deleteUserSessions(userId);
+}
+
+export async function createUser(input: UserCreateInput): Promise<PublicUser> {
+  return repo.createUser({ ...input, passwordHash: await hashPassword(input.password) });
+}
+
+export async function updateUser(id: string, patch: UserPatchInput, actorId: string): Promise<PublicUser> {
+  // An admin cannot lock themselves out (the last way in could be lost).
+  if (id === actorId && (patch.disabled || (patch.memberships && !patch.memberships.some((m) => m.role === "admin")))) {
+    throw new AppError("CONFLICT", "you cannot disable yourself or take away your own admin role");
+  }
+  if (!(await repo.findUser(id))) throw new AppError("NOT_FOUND", "no such user");
+  const { password, ...rest } = patch;
+  return repo.updateUser(id, { ...rest, passwordHash: password ? await hashPassword(password) : undefined });
+}
+
+export const listUsers = repo.listUsers;
+export const listTeams = repo.listTeams;
+export const adminExists = repo.adminExists;
+
+/** /setup: creates the first admin, and only while there is none. */
+export async function setupFirstAdmin(input: { email: string; name: string; password: string }): Promise<PublicUser> {
+  if (await repo.adminExists()) throw new AppError("CONFLICT", "setup is done: an admin already exists; sign in instead");
+  return createUser({ ...input, memberships: [{ team: "default", role: "admin" }] });
+}
+
+let ensured: Promise<void> | undefined;
+/**
+ * STEADYSTATE_ADMIN_EMAIL / _PASSWORD: the first admin, created once at boot (and before the first
+ * sign-in) when no admin exists. Once any admin exists these settings change nothing.
+ */
+export function ensureConfiguredAdmin(): Promise<void> {
+  ensured ??= (async () => {
+    const { STEADYSTATE_ADMIN_EMAIL: email, STEADYSTATE_ADMIN_PASSWORD: password } = env();
+    if (!email || !password || (await repo.adminExists())) return;
+    const existing = await repo.findCredentials(email);
+    if (existing) await repo.updateUser(existing.id, { disabled: false, memberships: [{ team: "default", role: "admin" }] });
+    else await createUser({ email, name: "Administrator", password, memberships: [{ team: "default", role: "admin" }] });
+    log.info("accounts: created the first admin from STEADYSTATE_ADMIN_EMAIL", { email });
+  })().catch((error) => {
+    ensured = undefined;
+    throw error;
+  });
+  return ensured;
+}
+
+/** For tests that reset the database between cases. */
+export function forgetConfiguredAdmin(): void {
+  ensured = undefined;
+}
