@@ -2,7 +2,7 @@ import "server-only";
 import { HOUR_MS, type Interval } from "@/lib/domain/slo-math";
 import type { Selector, Sli } from "@/lib/schemas/slo";
 import { formatFloat } from "../ingest/decode/otlp-labels";
-import { db } from "../db";
+import { listSeriesLabels } from "../repos/series";
 import { historyStartOf, increasesOver, prepareEmbeddedRead, resolveSelectors, type SliSeries } from "./embedded-counts";
 
 
@@ -54,10 +54,9 @@ export function embeddedSource(sli: Sli) {
 
 /** The `le` boundaries a latency SLI's histogram has, ascending; empty while no data arrived. */
 export async function bucketBoundaries(histogram: string, matchers: Record<string, string>): Promise<string[]> {
-  const rows = await db().series.findMany({ where: { metric: `${histogram}_bucket` }, select: { labels: true } });
   const les = new Set<string>();
-  for (const row of rows) {
-    const { le, ...rest } = JSON.parse(row.labels) as Record<string, string>;
+  for (const labels of await listSeriesLabels(`${histogram}_bucket`)) {
+    const { le, ...rest } = labels;
     if (le !== undefined && Object.entries(matchers).every(([k, v]) => (rest[k] ?? "") === v)) les.add(le);
   }
   return [...les].sort((a, b) => Number(a) - Number(b));

@@ -14,7 +14,7 @@ import { AppError } from "../errors";
 import { log } from "../log";
 import { findDataSourceByName } from "../repos/datasources";
 import { countsOutsideExclusions } from "./slo-exclusions";
-import { groupKey, groupSli, groupsOf } from "./slo-groups";
+import { groupKey, groupSli, groupsOf, prometheusGroups } from "./slo-groups";
 
 export { BURN_WINDOWS };
 
@@ -42,10 +42,27 @@ export async function sourceFor(slo: SloDefinition, now: Date): Promise<Source> 
     return timesliceSource(slo.sli, slo.exclusions, { start: new Date(start), end: now });
   }
   if (slo.dataSource === EMBEDDED) return embeddedSource(slo.sli);
+  return prometheusSource(await dataSourceOf(slo), slo.sli);
+}
+
+async function dataSourceOf(slo: SloDefinition) {
   const ds = await findDataSourceByName(slo.dataSource);
   if (!ds) throw new AppError("UNAVAILABLE", `data source "${slo.dataSource}" no longer exists`);
-  return prometheusSource(ds, slo.sli);
+  return ds;
 }
+
+/** A grouped SLO's groups, each with the source of its counts (grouped queries on Prometheus). */
+async function groupSources(slo: SloDefinition, now: Date): Promise<{ groups: { labels: Record<string, string>; source: Source }[]; truncated: number }> {
+  if (slo.dataSource !== EMBEDDED && slo.sli.kind !== "timeslice") {
+    return prometheusGroups(slo, await dataSourceOf(slo), windowBounds(windowSpec(slo.window), now));
+  }
+  const { groups, truncated } = await groupsOf(slo);
+  const sources = await Promise.all(groups.map(async (labels) => ({ labels, source: await sourceFor(groupDefinition(slo, labels), now) })));
+  return { groups: sources, truncated };
+}
+
+/** The SLO restricted to one group, evaluated as an SLO of its own. */
+const groupDefinition = (slo: SloDefinition, labels: Record<string, string>): SloDefinition => ({ ...slo, sli: groupSli(slo.sli, labels), groupBy: [] });
 
 /** Answers nothing: what an SLO shows when its source is down and nothing good is remembered. */
 const silentSource: Source = { counts: async () => ({ good: 0, valid: 0 }), historyStart: async () => null };
@@ -74,12 +91,9 @@ export async function evaluateSlo(slo: SloDefinition, now: Date) {
  */
 async function withGroups(slo: SloDefinition, overall: SloEvaluation, now: Date): Promise<SloEvaluation> {
   if (slo.groupBy.length === 0) return overall;
-  const { groups, truncated } = await groupsOf(slo);
+  const { groups, truncated } = await groupSources(slo, now);
   const figures = await Promise.all(
-    groups.map(async (labels) => {
-      const one = { ...slo, sli: groupSli(slo.sli, labels), groupBy: [] };
-      return { labels, key: groupKey(labels), evaluation: await computeSlo(one, await sourceFor(one, now), now) };
-    }),
+    groups.map(async ({ labels, source }) => ({ labels, key: groupKey(labels), evaluation: await computeSlo(groupDefinition(slo, labels), source, now) })),
   );
   return {
     ...overall,
