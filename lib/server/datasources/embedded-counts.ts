@@ -50,6 +50,9 @@ export async function increasesOver(idSets: readonly (readonly number[])[], inte
   });
 }
 
+/** increasesOver from the kept sums alone, without waiting; null when one is not kept. */
+export const keptIncreases = (idSets: readonly (readonly number[])[], interval: Interval): number[] | null => keptTotals(idSets, segmentsOf(interval).keys);
+
 // A list evaluates every SLO over the same few intervals; cutting each once is enough.
 type Cut = { segments: RollupSegment[]; keys: string[] };
 const recentCuts = new Map<string, Cut>();
