@@ -67,17 +67,18 @@ const include = {
 // Every definition, parsed, kept per process: loading and parsing 1,000 of them costs more than
 // evaluating them warm. Writes through this module drop it; a fingerprint of the tables it reads
 // (counts and latest change times) catches writes by other processes and instances, and resets.
-let kept: { fingerprint: string; definitions: SloDefinition[] } | null = null;
-let generation = 0;
+// On globalThis, as the rollup cache: route bundles may each load their own copy of this module.
+type Kept = { list: { fingerprint: string; definitions: SloDefinition[] } | null; generation: number };
+const g = globalThis as unknown as { steadystateSloDefinitions?: Kept };
+const kept = (): Kept => (g.steadystateSloDefinitions ??= { list: null, generation: 0 });
+
 /** Runs a write, dropping the kept list before and after it (a list read meanwhile is not kept). */
 async function writing<T>(write: () => Promise<T>): Promise<T> {
-  kept = null;
-  generation++;
+  Object.assign(kept(), { list: null, generation: kept().generation + 1 });
   try {
     return await write();
   } finally {
-    kept = null;
-    generation++;
+    Object.assign(kept(), { list: null, generation: kept().generation + 1 });
   }
 }
 
@@ -88,17 +89,19 @@ async function fingerprint(): Promise<string> {
             (SELECT MAX("updatedAt") FROM "Service") AS e, (SELECT COUNT(*) FROM "DataSource") AS f,
             (SELECT MAX("updatedAt") FROM "DataSource") AS g`,
   );
-  return Object.values(rows[0] ?? {}).map(String).join("|");
+  // Dates to the millisecond (String(date) drops them); counts may be bigint on PostgreSQL.
+  return Object.values(rows[0] ?? {}).map((v) => (v instanceof Date ? v.toISOString() : String(v))).join("|");
 }
 
 /** Every SLO, by service then name. The list is shared: callers copy before they change it. */
 export async function listSlos(): Promise<readonly SloDefinition[]> {
-  const [at, seen] = [generation, await fingerprint()];
-  if (kept?.fingerprint === seen) return kept.definitions;
+  const [at, seen] = [kept().generation, await fingerprint()];
+  const list = kept().list;
+  if (list?.fingerprint === seen) return list.definitions;
   const rows = await db().slo.findMany({ include, orderBy: [{ service: { slug: "asc" } }, { name: "asc" }] });
   const definitions = rows.map(toDefinition);
   // Kept only when no write of this process ran meanwhile and no other changed the fingerprint.
-  if (at === generation && (await fingerprint()) === seen) kept = { fingerprint: seen, definitions };
+  if (at === kept().generation && (await fingerprint()) === seen) kept().list = { fingerprint: seen, definitions };
   return definitions;
 }
 
