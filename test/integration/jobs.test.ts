@@ -77,7 +77,7 @@ describe("pruneRollups", () => {
     const tables =
       target.provider === "sqlite"
         ? await db().$queryRawUnsafe<{ tbl: string }[]>(`SELECT DISTINCT tbl FROM sqlite_stat1 WHERE tbl IN ('Rollup1m', 'Rollup1h', 'Series') ORDER BY tbl`)
-        : await db().$queryRawUnsafe<{ tbl: string }[]>(`SELECT relname AS tbl FROM pg_class WHERE relname IN ('Rollup1m', 'Rollup1h', 'Series') AND reltuples >= 0 ORDER BY relname`);
+        : await db().$queryRawUnsafe<{ tbl: string }[]>(`SELECT relname::text AS tbl FROM pg_class WHERE relname IN ('Rollup1m', 'Rollup1h', 'Series') AND reltuples >= 0 ORDER BY relname`);
     expect(tables.map((t) => t.tbl)).toEqual(["Rollup1h", "Rollup1m", "Series"]);
   });
 });
