@@ -14,9 +14,12 @@ export const BURN_WINDOWS = {
 export type BurnWindow = keyof typeof BURN_WINDOWS;
 export const BURN_WINDOW_NAMES = Object.keys(BURN_WINDOWS) as BurnWindow[];
 
+// Looked up a dozen times per SLO evaluation, so a map rather than a search.
+const NAME_OF_MS = new Map<number, BurnWindow>(BURN_WINDOW_NAMES.map((name) => [BURN_WINDOWS[name], name]));
+
 /** "1h" for 3,600,000 ms; a window outside BURN_WINDOWS is named by its milliseconds. */
 export function burnWindowName(ms: number): BurnWindow {
-  return (Object.entries(BURN_WINDOWS).find(([, v]) => v === ms)?.[0] ?? `${ms}ms`) as BurnWindow;
+  return NAME_OF_MS.get(ms) ?? (`${ms}ms` as BurnWindow);
 }
 
 export type AlertTierSpec = {

@@ -57,8 +57,17 @@ export type BudgetPoint = {
  * valid, as the whole window's counts are; the cut is made on the running totals, so the last
  * point's budget is the window's.
  */
-export function budgetSeries(input: { boundaries: readonly number[]; steps: readonly StepCounts[]; objective: Objective }): BudgetPoint[] {
-  const { boundaries, steps } = input;
+export function budgetSeries(input: {
+  boundaries: readonly number[];
+  steps: readonly StepCounts[];
+  objective: Objective;
+  /**
+   * Time-based budgets (timeslice SLIs): allowed = B × capacity / per, the period's slices,
+   * instead of B × valid so far (timesliceBudget's rule). Events budgets leave it out.
+   */
+  allowance?: { capacity: number; per: number };
+}): BudgetPoint[] {
+  const { boundaries, steps, allowance } = input;
   if (steps.length !== Math.max(0, boundaries.length - 1)) throw new RangeError(`${steps.length} steps for ${boundaries.length} boundaries`);
   const budget = budgetFraction(input.objective);
   let good = 0;
@@ -68,7 +77,7 @@ export function budgetSeries(input: { boundaries: readonly number[]; steps: read
     valid += step.valid;
     const cumulativeGood = Math.max(0, Math.min(good, valid));
     const stepGood = Math.max(0, Math.min(step.good, step.valid));
-    const shares = budgetShares({ bad: valid - cumulativeGood, capacity: valid, budget });
+    const shares = budgetShares({ bad: valid - cumulativeGood, capacity: allowance?.capacity ?? valid, per: allowance?.per, budget });
     const hasData = valid > 0;
     return {
       at: new Date(boundaries[i + 1]!),
@@ -83,4 +92,41 @@ export function budgetSeries(input: { boundaries: readonly number[]; steps: read
       consumed: hasData ? shares.consumed : 0,
     };
   });
+}
+
+/** Where an exclusion meets a step: the part of step `step` it covers, `whole` when all of it. */
+export type ExcludedPart = { step: number; start: number; end: number; whole: boolean };
+
+/**
+ * The parts of the steps (between consecutive boundaries) that exclusions cover. Only partial
+ * parts need counting: a step wholly inside an exclusion loses all its events.
+ */
+export function excludedParts(boundaries: readonly number[], exclusions: readonly Interval[]): ExcludedPart[] {
+  const parts: ExcludedPart[] = [];
+  for (const e of exclusions) {
+    const [from, to] = [e.start.getTime(), e.end.getTime()];
+    for (let i = 0; i < boundaries.length - 1; i++) {
+      const [s, t] = [boundaries[i]!, boundaries[i + 1]!];
+      const start = Math.max(s, from);
+      const end = Math.min(t, to);
+      if (start < end) parts.push({ step: i, start, end, whole: start === s && end === t });
+    }
+  }
+  return parts;
+}
+
+/**
+ * The steps' counts with the events of excluded parts removed from both good and valid
+ * (slo-math.md "Exclusions"), as the budget removes them from the window: a whole step goes to
+ * nothing, a partial one loses its part's counts (never below zero).
+ */
+export function withoutExcluded(steps: readonly StepCounts[], parts: readonly (ExcludedPart & StepCounts)[]): StepCounts[] {
+  const out = steps.map((s) => ({ ...s }));
+  for (const p of parts) {
+    const step = out[p.step];
+    if (!step) throw new RangeError(`no step ${p.step}`);
+    step.good = p.whole ? 0 : Math.max(0, step.good - p.good);
+    step.valid = p.whole ? 0 : Math.max(0, step.valid - p.valid);
+  }
+  return out;
 }

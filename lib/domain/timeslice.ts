@@ -72,26 +72,53 @@ export function countSlices(input: {
   const elapsed = Math.max(0, Math.floor((input.end.getTime() - start) / sliceMs));
   const exclusions = (input.exclusions ?? []).map((e) => [e.start.getTime(), e.end.getTime()] as const);
   const counts: SliceCounts = { good: 0, valid: 0, gaps: 0, excluded: 0, elapsed };
+  for (let k = 0; k < elapsed; k++) tally(counts, sliceVerdict(start + k * sliceMs, sliceMs, minutes, condition, exclusions));
+  return counts;
+}
+
+type Verdict = boolean | null | "excluded";
+
+function tally(counts: Omit<SliceCounts, "elapsed">, verdict: Verdict) {
+  if (verdict === "excluded") counts.excluded++;
+  else if (verdict === null) counts.gaps++;
+  else {
+    counts.valid++;
+    if (verdict) counts.good++;
+  }
+}
+
+/** The slice starting at `from`: excluded when it starts inside an exclusion, else its verdict. */
+function sliceVerdict(from: number, sliceMs: number, minutes: ReadonlyMap<number, MinuteFigures>, condition: SliceCondition, exclusions: readonly (readonly [number, number])[]): Verdict {
+  if (exclusions.some(([s, e]) => from >= s && from < e)) return "excluded";
+  // Minutes whose start lies in the slice, as every window counts them.
+  const first = Math.ceil(from / MINUTE_MS);
+  const last = Math.ceil((from + sliceMs) / MINUTE_MS); // exclusive
+  const inside: MinuteFigures[] = [];
+  for (let m = first; m < last; m++) {
+    const figures = minutes.get(m);
+    if (figures) inside.push(figures);
+  }
+  return sliceIsGood(inside, condition);
+}
+
+/**
+ * The whole slices of [start, end) (cut from start, as countSlices cuts them), counted per step:
+ * a slice belongs to the step its start lies in (steps[i] spans boundaries[i] to
+ * boundaries[i + 1]). Summed over the steps they are countSlices' counts over [start, end).
+ */
+export function slicesPerStep(input: Parameters<typeof countSlices>[0] & { boundaries: readonly number[] }): Omit<SliceCounts, "elapsed">[] {
+  const { sliceMs, minutes, condition, boundaries } = input;
+  if (!(sliceMs >= MINUTE_MS && sliceMs % MINUTE_MS === 0)) throw new RangeError(`slices are whole minutes, got ${sliceMs} ms`);
+  const start = input.start.getTime();
+  const elapsed = Math.max(0, Math.floor((input.end.getTime() - start) / sliceMs));
+  const exclusions = (input.exclusions ?? []).map((e) => [e.start.getTime(), e.end.getTime()] as const);
+  const steps = Array.from({ length: Math.max(0, boundaries.length - 1) }, () => ({ good: 0, valid: 0, gaps: 0, excluded: 0 }));
+  let i = 0;
   for (let k = 0; k < elapsed; k++) {
     const from = start + k * sliceMs;
-    if (exclusions.some(([s, e]) => from >= s && from < e)) {
-      counts.excluded++;
-      continue;
-    }
-    // Minutes whose start lies in the slice, as every window counts them.
-    const first = Math.ceil(from / MINUTE_MS);
-    const last = Math.ceil((from + sliceMs) / MINUTE_MS); // exclusive
-    const inside: MinuteFigures[] = [];
-    for (let m = first; m < last; m++) {
-      const figures = minutes.get(m);
-      if (figures) inside.push(figures);
-    }
-    const verdict = sliceIsGood(inside, condition);
-    if (verdict === null) counts.gaps++;
-    else {
-      counts.valid++;
-      if (verdict) counts.good++;
-    }
+    while (i < steps.length && from >= boundaries[i + 1]!) i++;
+    if (i >= steps.length || from < boundaries[0]!) continue; // outside the steps
+    tally(steps[i]!, sliceVerdict(from, sliceMs, minutes, condition, exclusions));
   }
-  return counts;
+  return steps;
 }

@@ -153,9 +153,6 @@ export const sloInputSchema = z.strictObject({
     .refine((labels) => new Set(labels).size === labels.length, "each label once")
     .default([]),
 }).superRefine((slo, ctx) => {
-  if (slo.groupBy.length > 0 && slo.dataSource !== "embedded") {
-    ctx.addIssue({ code: "custom", path: ["groupBy"], message: "grouping is computed on the embedded store for now" });
-  }
   if (slo.sli.kind !== "timeslice") return;
   // Slices are read from minute rollups, which are kept 35 days (lib/domain/retention.ts).
   if ((slo.window.kind === "rolling" && slo.window.days > 35) || (slo.window.kind === "calendar" && slo.window.unit === "quarter")) {

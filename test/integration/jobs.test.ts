@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { flushIngest, storeSamples } from "@/lib/server/ingest/store";
 import { acquireLease, releaseLease } from "@/lib/server/jobs/lease";
 import { pruneRollups } from "@/lib/server/jobs/retention";
@@ -66,5 +67,17 @@ describe("pruneRollups", () => {
     expect(minutesLeft.map((r) => Math.round((now.getTime() - r.minute * 60_000) / day))).toEqual([34, 1]);
     expect(await db().rollup1h.count()).toBe(4);
     expect(await pruneRollups(now)).toEqual({ minutes: 0, hours: 0 });
+  });
+
+  it("leaves planner statistics for the rollups behind it", async () => {
+    await storeSamples([{ metric: "analyzed_total", labels: {}, samples: [0, 1, 2].map((i) => ({ t: Date.UTC(2026, 10, 23, 11, i), v: i })) }]);
+    await flushIngest();
+    await pruneRollups(new Date("2026-11-23T12:00:00Z"));
+    const target = env().DATABASE_URL;
+    const tables =
+      target.provider === "sqlite"
+        ? await db().$queryRawUnsafe<{ tbl: string }[]>(`SELECT DISTINCT tbl FROM sqlite_stat1 WHERE tbl IN ('Rollup1m', 'Rollup1h', 'Series') ORDER BY tbl`)
+        : await db().$queryRawUnsafe<{ tbl: string }[]>(`SELECT relname::text AS tbl FROM pg_class WHERE relname IN ('Rollup1m', 'Rollup1h', 'Series') AND reltuples >= 0 ORDER BY relname`);
+    expect(tables.map((t) => t.tbl)).toEqual(["Rollup1h", "Rollup1m", "Series"]);
   });
 });

@@ -139,7 +139,7 @@ async function exported(): Promise<string> {
   return res.text();
 }
 
-const listed = (): Promise<Slo[]> => listSlos();
+const listed = (): Promise<readonly Slo[]> => listSlos();
 const issuesOf = (body: unknown) => (body as ErrorBody).error.issues ?? [];
 
 async function seedServices() {
@@ -185,7 +185,7 @@ describe("OpenSLO import", () => {
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ created: 0, updated: 4 });
     expect(await exported()).toBe(first);
-    const strip = (slos: Slo[]) => slos.map(({ name, service, objective, owner, labels, window, sli, description }) => ({ name, service, objective, owner, labels, window, sli, description }));
+    const strip = (slos: readonly Slo[]) => slos.map(({ name, service, objective, owner, labels, window, sli, description }) => ({ name, service, objective, owner, labels, window, sli, description }));
     expect(strip(await listed())).toEqual(strip(before));
   });
 

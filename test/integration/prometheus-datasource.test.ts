@@ -1,25 +1,17 @@
 // The same counter samples in the embedded store and in a real Prometheus: both data sources
 // must give the same budget, within Prometheus' extrapolation (README "Data sources").
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listSources, POST as createSource } from "@/app/api/datasources/route";
-import { encodeRemoteWrite } from "@/lib/server/ingest/decode/remote-write";
-import { storeSamples } from "@/lib/server/ingest/store";
 import { createService } from "@/lib/server/services/services";
 import { createSlo, getSloStatus } from "@/lib/server/services/slos";
-import { startPrometheus, type StartedPrometheus } from "../../scripts/prometheus-server.mjs";
 import { call } from "../support/http";
+import { prometheusWith, scrapeTimes } from "../support/prometheus";
 
-const STEP = 15_000;
-const STEPS = 200; // 50 minutes
-const END = Math.floor(Date.now() / STEP) * STEP;
-const START = END - STEPS * STEP;
+const STEPS = 200; // 50 minutes of 15 s scrapes
+const { end: END, times } = scrapeTimes(15_000, STEPS);
 
 /** Requests grow 100 per step; errors 1 per step, and 20 per step in the last 10 minutes. */
 function series() {
-  const times = Array.from({ length: STEPS + 1 }, (_, i) => START + i * STEP);
   const burstFrom = STEPS - 40;
   const errors = (i: number) => i + Math.max(0, i - burstFrom) * 19;
   return [
@@ -28,22 +20,15 @@ function series() {
   ];
 }
 
-let prometheus: StartedPrometheus;
-let dir: string;
+let prometheus: Awaited<ReturnType<typeof prometheusWith>>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "steadystate-promds-"));
-  prometheus = await startPrometheus({ dir, args: ["--web.enable-remote-write-receiver"] });
-  const body = encodeRemoteWrite(series().map((s) => ({ labels: { __name__: s.metric, ...s.labels }, samples: s.samples })));
-  const res = await fetch(`${prometheus.url}/api/v1/write`, { method: "POST", body: new Uint8Array(body), headers: { "content-type": "application/x-protobuf", "content-encoding": "snappy" } });
-  expect(res.status).toBe(204);
-  await storeSamples(series());
+  prometheus = await prometheusWith("promds", series());
   await createService({ slug: "pay", name: "Pay" });
 });
 
 afterAll(async () => {
-  await prometheus?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await prometheus?.close();
 });
 
 const sli = { kind: "ratio" as const, bad: { metric: "pay_errors_total" }, total: { metric: "pay_requests_total", matchers: { job: "pay" } } };

@@ -1,30 +1,24 @@
 // Range queries for the budget and SLI series against a real Prometheus holding the same samples
 // as the embedded store: the step is clamped under Prometheus' 11,000 points, and the per-step
 // counts agree with the embedded store's within Prometheus' extrapolation.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriesBoundaries } from "@/lib/domain/budget-series";
 import { prepareEmbeddedRead, resolveSelectors, stepIncreases } from "@/lib/server/datasources/embedded-counts";
 import { clampStepSeconds, prometheusStepCounts, rangeIncreases } from "@/lib/server/datasources/prometheus-range";
-import { encodeRemoteWrite } from "@/lib/server/ingest/decode/remote-write";
-import { storeSamples } from "@/lib/server/ingest/store";
 import { createDataSource, type DataSourceConfig } from "@/lib/server/repos/datasources";
 import { createService } from "@/lib/server/services/services";
 import { createSlo, getSloStatus } from "@/lib/server/services/slos";
-import { startPrometheus, type StartedPrometheus } from "../../scripts/prometheus-server.mjs";
+import { prometheusWith, scrapeTimes } from "../support/prometheus";
 
 const SCRAPE = 15_000;
 const MIN = 60_000;
 const H = 60 * MIN;
 const STEPS = (4 * H) / SCRAPE;
 const END = Math.floor(Date.now() / H) * H - 5 * MIN; // whole steps inside, partial ones at the ends
-const START = END - STEPS * SCRAPE;
+const { start: START, times } = scrapeTimes(SCRAPE, STEPS, END);
 
 /** Requests grow 60 per scrape; errors 1 per scrape, 10 per scrape in the last 40 minutes. */
 function series() {
-  const times = Array.from({ length: STEPS + 1 }, (_, i) => START + i * SCRAPE);
   const burstFrom = STEPS - 160;
   return [
     { metric: "rq_requests_total", labels: { job: "rq" }, samples: times.map((t, i) => ({ t, v: 60 * i })) },
@@ -32,24 +26,17 @@ function series() {
   ];
 }
 
-let prometheus: StartedPrometheus;
-let dir: string;
+let prometheus: Awaited<ReturnType<typeof prometheusWith>>;
 let ds: DataSourceConfig;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "steadystate-promrange-"));
-  prometheus = await startPrometheus({ dir, args: ["--web.enable-remote-write-receiver"] });
-  const body = encodeRemoteWrite(series().map((s) => ({ labels: { __name__: s.metric, ...s.labels }, samples: s.samples })));
-  const res = await fetch(`${prometheus.url}/api/v1/write`, { method: "POST", body: new Uint8Array(body), headers: { "content-type": "application/x-protobuf", "content-encoding": "snappy" } });
-  expect(res.status).toBe(204);
-  await storeSamples(series());
+  prometheus = await prometheusWith("promrange", series());
   await createService({ slug: "rq", name: "RQ" });
   ds = await createDataSource({ name: "prom-range", kind: "prometheus", url: prometheus.url, headers: {}, timeoutMs: 5_000 });
 });
 
 afterAll(async () => {
-  await prometheus?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await prometheus?.close();
 });
 
 const sli = { kind: "ratio" as const, bad: { metric: "rq_errors_total", matchers: {} }, total: { metric: "rq_requests_total", matchers: { job: "rq" } } };

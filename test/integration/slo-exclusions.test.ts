@@ -8,6 +8,7 @@ import { storeSamples } from "@/lib/server/ingest/store";
 import { createService } from "@/lib/server/services/services";
 import { getSloStatus } from "@/lib/server/services/slos";
 import { call, type ErrorBody } from "../support/http";
+import { ratioSloYaml } from "../support/openslo";
 import { resetDatabase } from "../support/reset-db";
 
 beforeEach(resetDatabase);
@@ -113,36 +114,7 @@ describe("per-SLO alert tiers", () => {
   it("falls back to the defaults when alertTiers is left out or null, and keeps tiers across an OpenSLO import", async () => {
     const slo = await seed({ alertTiers: tiers });
     const body = { name: "availability", service: "checkout", objective: "0.99", window: { kind: "rolling", days: 7 }, sli: { kind: "ratio", bad: { metric: "err_total" }, total: { metric: "req_total" } } };
-    const yaml = `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: availability
-  displayName: availability
-spec:
-  service: checkout
-  budgetingMethod: Occurrences
-  timeWindow:
-    - duration: 7d
-      isRolling: true
-  objectives:
-    - target: 0.99
-  indicator:
-    metadata:
-      name: availability-sli
-    spec:
-      ratioMetric:
-        counter: true
-        bad:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: err_total
-        total:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: req_total
-`;
+    const yaml = ratioSloYaml({ name: "availability", service: "checkout", target: 0.99, events: "bad", eventsQuery: "err_total", totalQuery: "req_total" });
     const imported = await call(importSlos, { method: "POST", body: yaml, headers: { "content-type": "application/yaml" } });
     expect(imported.status, await imported.clone().text()).toBe(200);
     expect((await getSloStatus(slo.id, NOW)).definition.alertTiers).toEqual(tiers);

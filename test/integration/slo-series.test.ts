@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET as getOne } from "@/app/api/slos/[id]/route";
+import { POST as addExclusion } from "@/app/api/slos/[id]/exclusions/route";
 import { storeSamples } from "@/lib/server/ingest/store";
 import { createService } from "@/lib/server/services/services";
 import { createSlo, getSloStatus } from "@/lib/server/services/slos";
@@ -46,6 +47,23 @@ describe("GET /api/slos/{id} series", () => {
     // Today: 10,000 requests, 145 bad; the window's 400 bad of 1,000 allowed leave 0.6, the SLO's figure.
     expect(points[30]).toMatchObject({ start: "2026-11-20T00:00:00.000Z", at: "2026-11-20T12:00:00.000Z", sli: 0.9855, valid: 10_000, remaining: 0.6, consumed: 0.4 });
     expect(status.budget.remaining).toBe(0.6);
+  });
+
+  it("leaves out the events inside an exclusion, as the budget does, whether it covers part of a step or all of it", async () => {
+    const slo = await seed();
+    // 06:00–18:00 on 11 November holds the 990,000 requests (255 bad) counted at 12:00.
+    const json = { start: "2026-11-11T06:00:00.000Z", end: "2026-11-11T18:00:00.000Z", reason: "load test", author: "ops" };
+    expect((await call(addExclusion, { method: "POST", params: { id: slo.id }, json })).status).toBe(201);
+    // Left: today's 10,000 requests, 145 bad; allowed 0.001 × 10,000 = 10, so remaining 1 − 145 / 10.
+    const daily = await getSloStatus(slo.id, NOW, { stepMs: DAY });
+    expect(daily.budget).toMatchObject({ valid: 10_000, bad: 145, remaining: -13.5 });
+    const days = daily.series.points!;
+    expect(days[21]).toMatchObject({ start: "2026-11-11T00:00:00.000Z", sli: null, good: 0, valid: 0, remaining: 1, cumulativeValid: 0 });
+    expect(days[30]).toMatchObject({ sli: 0.9855, valid: 10_000, remaining: -13.5, consumed: 14.5, cumulativeGood: 9855, cumulativeValid: 10_000 });
+    // Hourly, the exclusion covers whole steps: 11 November 06:00–18:00 is empty, and so is every hour before today's burst.
+    const hourly = await getSloStatus(slo.id, NOW, { stepMs: H });
+    expect(hourly.series.points!.filter((p) => p.valid > 0).map((p) => [p.start, p.valid, p.good])).toEqual([["2026-11-20T11:00:00.000Z", 10_000, 9855]]);
+    expect(hourly.series.points!.at(-1)).toMatchObject({ remaining: -13.5 });
   });
 
   it("defaults to hourly points over 30 days, and takes ?resolution= as ?step=", async () => {

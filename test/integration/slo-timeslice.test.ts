@@ -57,6 +57,26 @@ describe("timeslice SLIs on the embedded store", () => {
     expect(s.burnRates["1h"]).toBe(0);
   });
 
+  it("gives its series in slices: good / valid slices per step and the budget of the period's slices", async () => {
+    const { body } = await createSlo(up);
+    const s = await getSloStatus(body.id, NOW, { stepMs: 60 * MIN });
+    const points = s.series.points!;
+    expect(points).toHaveLength(24);
+    expect(points.slice(0, 22).every((p) => p.valid === 0 && p.sli === null && p.remaining === 1)).toBe(true);
+    // 10:00–11:00: 60 minutes up. 11:00–12:00: 55 with data (11:10–11:14 none), 10 of them down.
+    expect(points[22]).toMatchObject({ start: "2026-11-20T10:00:00.000Z", good: 60, valid: 60, sli: 1, remaining: 1 });
+    expect(points[23]).toMatchObject({ start: "2026-11-20T11:00:00.000Z", good: 45, valid: 55, cumulativeGood: 105, cumulativeValid: 115 });
+    // 10 bad slices of the 14.4 allowed (0.01 × 1,440): the SLO's own remaining.
+    expect(points[23]!.sli).toBeCloseTo(45 / 55, 12);
+    expect(points[23]!.remaining).toBeCloseTo(1 - 10 / 14.4, 12);
+    expect(points[23]!.remaining).toBe(s.budget.remaining);
+
+    // With the down minutes excluded, those slices are skipped in the series too.
+    await call(addExclusion, { method: "POST", params: { id: body.id }, json: { start: new Date(at(-30)).toISOString(), end: new Date(at(-20)).toISOString(), reason: "planned restart", author: "ops" } });
+    const excluded = await getSloStatus(body.id, NOW, { stepMs: 60 * MIN });
+    expect(excluded.series.points![23]).toMatchObject({ good: 45, valid: 45, sli: 1, remaining: 1 });
+  });
+
   it("judges a slice by its own ratio of good events", async () => {
     await storeSamples([
       { metric: "req_total", labels: {}, samples: [[-4, 0], [-3, 100], [-2, 200], [-1, 300]].map(([m, v]) => ({ t: at(m!) + 30_000, v: v! })) },

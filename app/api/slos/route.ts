@@ -1,10 +1,13 @@
 import { sloInputSchema } from "@/lib/schemas/slo";
 import { parseJson, route } from "@/lib/server/http";
-import { createSlo, listSloStatuses } from "@/lib/server/services/slos";
+import { sloListQuerySchema } from "@/lib/schemas/slo-list";
+import { createSlo, listSloSummaries } from "@/lib/server/services/slos";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ name: "/api/slos", access: "read" }, async () => ({ slos: await listSloStatuses(new Date()) }));
+export const GET = route({ name: "/api/slos", access: "read" }, async ({ req }) => ({
+  slos: await listSloSummaries(new Date(), sloListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams))),
+}));
 
 export const POST = route({ name: "/api/slos", access: "write" }, async ({ req }) =>
   Response.json(await createSlo(await parseJson(req, sloInputSchema)), { status: 201 }),

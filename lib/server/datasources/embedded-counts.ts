@@ -4,7 +4,7 @@ import { HOUR_MS, type Interval, MINUTE_MS } from "@/lib/domain/slo-math";
 import type { Selector } from "@/lib/schemas/slo";
 import { applyAcknowledgedSamples } from "../ingest/store";
 import { sumIncreaseByBlock } from "../repos/rollup-sums";
-import { ensureSums, firstHours, idsOfSelectors, keptTotals, refreshRollupCache, segmentSums } from "./rollup-cache";
+import { type Cut, ensureSums, firstHours, idsOfSelectors, keptTotals, refreshRollupCache, segmentSums } from "./rollup-cache";
 
 // Counts for the embedded source, read through the rollup cache: one evaluation, or a whole list
 // of SLOs at once, costs a handful of scans for the segments not yet summed.
@@ -36,8 +36,9 @@ export async function resolveSelectors(list: readonly SliSelectors[]): Promise<S
  * of the minute rows at the edges and the hour rows inside (lib/domain/rollup-segments.ts).
  */
 export async function increasesOver(idSets: readonly (readonly number[])[], interval: Interval): Promise<number[]> {
-  const { segments, keys } = segmentsOf(interval);
-  const kept = keptTotals(idSets, keys);
+  const cut = segmentsOf(interval);
+  const { segments, keys } = cut;
+  const kept = keptTotals(idSets, cut);
   if (kept) return kept;
   const sums = await segmentSums([...new Set(idSets.flat())], segments);
   return idSets.map((ids) => {
@@ -50,8 +51,10 @@ export async function increasesOver(idSets: readonly (readonly number[])[], inte
   });
 }
 
+/** increasesOver from the kept sums alone, without waiting; null when one is not kept. */
+export const keptIncreases = (idSets: readonly (readonly number[])[], interval: Interval): number[] | null => keptTotals(idSets, segmentsOf(interval));
+
 // A list evaluates every SLO over the same few intervals; cutting each once is enough.
-type Cut = { segments: RollupSegment[]; keys: string[] };
 const recentCuts = new Map<string, Cut>();
 function segmentsOf(interval: Interval): Cut {
   const key = `${interval.start.getTime()}:${interval.end.getTime()}`;

@@ -2,8 +2,8 @@ import "server-only";
 import { HOUR_MS, type Interval } from "@/lib/domain/slo-math";
 import type { Selector, Sli } from "@/lib/schemas/slo";
 import { formatFloat } from "../ingest/decode/otlp-labels";
-import { db } from "../db";
-import { historyStartOf, increasesOver, prepareEmbeddedRead, resolveSelectors, type SliSeries } from "./embedded-counts";
+import { listSeriesLabels } from "../repos/series";
+import { historyStartOf, increasesOver, keptIncreases, prepareEmbeddedRead, resolveSelectors, type SliSeries } from "./embedded-counts";
 
 
 /** good(w) and valid(w) as counts of events, whichever source answered (architecture.md). */
@@ -39,9 +39,16 @@ export function embeddedSource(sli: Sli) {
   const ids = () => (resolved ??= prepareEmbeddedRead().then(async () => (await resolveSelectors([selectors]))[0]!));
   return {
     async counts(interval: Interval): Promise<WindowCounts> {
+      return (await this.countsMany([interval]))[0]!;
+    },
+    /** Several intervals with one await where the sums are kept (the warm list), else as counts. */
+    async countsMany(intervals: readonly Interval[]): Promise<WindowCounts[]> {
       const { good, bad, total } = await ids();
-      const [valid, other] = await increasesOver([total, good ?? bad ?? []], interval);
-      return { good: good ? other! : valid! - other!, valid: valid! };
+      const sets = [total, good ?? bad ?? []];
+      const toCounts = ([valid, other]: number[]) => ({ good: good ? other! : valid! - other!, valid: valid! });
+      const kept = intervals.map((interval) => keptIncreases(sets, interval));
+      if (kept.every((k) => k !== null)) return kept.map((k) => toCounts(k!));
+      return Promise.all(intervals.map(async (interval, i) => toCounts(kept[i] ?? (await increasesOver(sets, interval)))));
     },
     /** When the SLI's data begins: the first hour any of its total series has data. */
     async historyStart(): Promise<Date | null> {
@@ -54,10 +61,9 @@ export function embeddedSource(sli: Sli) {
 
 /** The `le` boundaries a latency SLI's histogram has, ascending; empty while no data arrived. */
 export async function bucketBoundaries(histogram: string, matchers: Record<string, string>): Promise<string[]> {
-  const rows = await db().series.findMany({ where: { metric: `${histogram}_bucket` }, select: { labels: true } });
   const les = new Set<string>();
-  for (const row of rows) {
-    const { le, ...rest } = JSON.parse(row.labels) as Record<string, string>;
+  for (const labels of await listSeriesLabels(`${histogram}_bucket`)) {
+    const { le, ...rest } = labels;
     if (le !== undefined && Object.entries(matchers).every(([k, v]) => (rest[k] ?? "") === v)) les.add(le);
   }
   return [...les].sort((a, b) => Number(a) - Number(b));

@@ -33,6 +33,8 @@ type CacheState = {
   prunedAt: number;
   /** Bumped by every invalidation; sums read before one are used but not kept. */
   generation: number;
+  /** Bumped whenever an entry joins or leaves `segments`, so resolved entry lists know they are current. */
+  membership: number;
 };
 
 const g = globalThis as unknown as { steadystateRollupCache?: CacheState };
@@ -42,7 +44,7 @@ function state(): CacheState {
 }
 
 function emptyState(generation: number): CacheState {
-  return { segments: new Map(), seriesByMetric: new Map(), idsOfMetric: new Map(), firstHour: new Map(), idsBySelector: new Map(), prunedAt: 0, generation };
+  return { segments: new Map(), seriesByMetric: new Map(), idsOfMetric: new Map(), firstHour: new Map(), idsBySelector: new Map(), prunedAt: 0, generation, membership: 0 };
 }
 
 /** Applies what ingest changed since the last call; call before reading (after flushing ingest). */
@@ -58,7 +60,10 @@ export function refreshRollupCache(now = Date.now()): void {
   if (now - s.prunedAt > 1_000) {
     s.prunedAt = now;
     for (const [key, entry] of s.segments) {
-      if (now - entry.usedAt > UNUSED_MS || now - entry.computedAt > ttl) s.segments.delete(key);
+      if (now - entry.usedAt > UNUSED_MS || now - entry.computedAt > ttl) {
+        s.segments.delete(key);
+        s.membership++;
+      }
     }
   }
   if (changes.earliestByMetric.size === 0) return;
@@ -129,13 +134,11 @@ export async function idsOfSelectors(selectors: readonly Selector[]): Promise<nu
  * Totals of each set of series over the segments (keys), from memory alone; null as soon as one
  * sum is not kept. The common case for a list, so it allocates nothing per segment.
  */
-export function keptTotals(idSets: readonly (readonly number[])[], keys: readonly string[], now = Date.now()): number[] | null {
-  const s = state();
+export function keptTotals(idSets: readonly (readonly number[])[], cut: Cut, now = Date.now()): number[] | null {
+  const entries = keptEntries(cut, now);
+  if (!entries) return null;
   const totals = idSets.map(() => 0);
-  for (const key of keys) {
-    const entry = s.segments.get(key);
-    if (!entry) return null;
-    entry.usedAt = now;
+  for (const entry of entries) {
     for (let k = 0; k < idSets.length; k++) {
       for (const id of idSets[k]!) {
         const v = entry.sums.get(id);
@@ -145,6 +148,35 @@ export function keptTotals(idSets: readonly (readonly number[])[], keys: readonl
     }
   }
   return totals;
+}
+
+/** An interval cut into segments; the entries its keys resolve to are remembered on it. */
+export type Cut = { segments: RollupSegment[]; keys: string[]; resolved?: { state: CacheState; membership: number; entries: Entry[]; touchedAt: number } };
+
+/**
+ * The kept entries of a cut's segments, or null when one is missing. Every SLO of a list asks
+ * about the same few cuts, so the keys are looked up once per cut while the kept set is unchanged,
+ * and entries are marked used at most once a second.
+ */
+function keptEntries(cut: Cut, now: number): Entry[] | null {
+  const s = state();
+  const r = cut.resolved;
+  if (r && r.state === s && r.membership === s.membership) {
+    if (now - r.touchedAt > 1_000) {
+      for (const entry of r.entries) entry.usedAt = now;
+      r.touchedAt = now;
+    }
+    return r.entries;
+  }
+  const entries: Entry[] = [];
+  for (const key of cut.keys) {
+    const entry = s.segments.get(key);
+    if (!entry) return null;
+    entry.usedAt = now;
+    entries.push(entry);
+  }
+  cut.resolved = { state: s, membership: s.membership, entries, touchedAt: now };
+  return entries;
 }
 
 /**
@@ -179,7 +211,10 @@ export async function segmentSums(ids: readonly number[], segments: readonly Rol
       const key = segmentKey(segment);
       const sums = out.get(key)!;
       let entry = s.segments.get(key);
-      if (!entry) s.segments.set(key, (entry = { segment, sums: new Map(), computedAt: now, usedAt: now }));
+      if (!entry) {
+        s.segments.set(key, (entry = { segment, sums: new Map(), computedAt: now, usedAt: now }));
+        s.membership++;
+      }
       for (const id of loaded) entry.sums.set(id, sums.get(id)!);
     }
   }

@@ -1,10 +1,10 @@
 import "server-only";
 import { HOUR_MS, type Interval, MINUTE_MS } from "@/lib/domain/slo-math";
-import { countSlices, type MinuteFigures, type SliceCondition } from "@/lib/domain/timeslice";
+import { countSlices, type MinuteFigures, type SliceCondition, slicesPerStep } from "@/lib/domain/timeslice";
 import type { SloExclusion, TimesliceSli } from "@/lib/schemas/slo";
 import { db } from "../db";
-import { applyAcknowledgedSamples } from "../ingest/store";
 import { seriesIds } from "./embedded";
+import { prepareEmbeddedRead } from "./embedded-counts";
 import type { WindowCounts } from "./embedded";
 
 const EMPTY: MinuteFigures = { count: 0, sum: 0, min: 0, max: 0, eventIncrease: 0, totalIncrease: 0 };
@@ -56,9 +56,10 @@ export function timesliceSource(sli: TimesliceSli, exclusions: readonly SloExclu
     const from = Math.ceil(interval.start.getTime() / MINUTE_MS);
     const to = Math.ceil(interval.end.getTime() / MINUTE_MS);
     if (from >= spanMinutes[0] && to <= spanMinutes[1]) {
-      return (loaded ??= applyAcknowledgedSamples().then(() => loadMinutes(sli, ...spanMinutes)));
+      return (loaded ??= prepareEmbeddedRead().then(() => loadMinutes(sli, ...spanMinutes)));
     }
-    await applyAcknowledgedSamples();
+    // Applies acknowledged samples and refreshes the cached selector → series ids seriesIds reads.
+    await prepareEmbeddedRead();
     return loadMinutes(sli, from, to);
   };
   return {
@@ -70,9 +71,14 @@ export function timesliceSource(sli: TimesliceSli, exclusions: readonly SloExclu
       const { good, valid } = await this.slices(interval);
       return { good, valid };
     },
+    /** The slices of the interval (cut from its start) counted per step, by where each starts. */
+    async perStep(interval: Interval, boundaries: readonly number[]) {
+      return slicesPerStep({ ...interval, sliceMs, minutes: await minutesFor(interval), condition, exclusions: excluded, boundaries });
+    },
     /** When the SLI's data begins: the first hour any of its series has data. */
     async historyStart(): Promise<Date | null> {
       const i = sli.indicator;
+      await prepareEmbeddedRead();
       const ids = await seriesIds(i.type === "gauge" ? { metric: i.metric, matchers: i.matchers } : i.total);
       if (ids.length === 0) return null;
       const first = await db().rollup1h.aggregate({ where: { seriesId: { in: ids } }, _min: { hour: true } });

@@ -2,8 +2,13 @@ import "server-only";
 import { retentionCutoffs } from "@/lib/domain/retention";
 import { db } from "../db";
 import { noteEverythingChanged } from "../ingest/changes";
+import { analyzeRollups } from "../repos/rollup-sums";
 
-/** Deletes rollups past their retention; idempotent, so a run repeated or skipped is harmless. */
+/**
+ * Deletes rollups past their retention, then brings the planner's statistics up to date with the
+ * tables as they are now (they grow by ingest and shrink here); idempotent, so a run repeated or
+ * skipped is harmless.
+ */
 export async function pruneRollups(now: Date): Promise<{ minutes: number; hours: number }> {
   const cutoff = retentionCutoffs(now);
   const [minutes, hours] = await db().$transaction([
@@ -11,5 +16,6 @@ export async function pruneRollups(now: Date): Promise<{ minutes: number; hours:
     db().rollup1h.deleteMany({ where: { hour: { lt: cutoff.hour } } }),
   ]);
   if (minutes.count + hours.count > 0) noteEverythingChanged();
+  await analyzeRollups();
   return { minutes: minutes.count, hours: hours.count };
 }

@@ -26,3 +26,9 @@ export async function findSeriesMinutes(query: SeriesQuery): Promise<SeriesResul
     })),
   }));
 }
+
+/** The label sets of every series of one metric (grouping and histogram boundaries read them). */
+export async function listSeriesLabels(metric: string): Promise<Record<string, string>[]> {
+  const rows = await db().series.findMany({ where: { metric }, select: { labels: true } });
+  return rows.map((row) => JSON.parse(row.labels) as Record<string, string>);
+}

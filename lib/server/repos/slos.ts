@@ -64,9 +64,45 @@ const include = {
   exclusions: { orderBy: { start: "asc" } },
 } as const;
 
-export async function listSlos(): Promise<SloDefinition[]> {
+// Every definition, parsed, kept per process: loading and parsing 1,000 of them costs more than
+// evaluating them warm. Writes through this module drop it; a fingerprint of the tables it reads
+// (counts and latest change times) catches writes by other processes and instances, and resets.
+// On globalThis, as the rollup cache: route bundles may each load their own copy of this module.
+type Kept = { list: { fingerprint: string; definitions: SloDefinition[] } | null; generation: number };
+const g = globalThis as unknown as { steadystateSloDefinitions?: Kept };
+const kept = (): Kept => (g.steadystateSloDefinitions ??= { list: null, generation: 0 });
+
+/** Runs a write, dropping the kept list before and after it (a list read meanwhile is not kept). */
+async function writing<T>(write: () => Promise<T>): Promise<T> {
+  Object.assign(kept(), { list: null, generation: kept().generation + 1 });
+  try {
+    return await write();
+  } finally {
+    Object.assign(kept(), { list: null, generation: kept().generation + 1 });
+  }
+}
+
+async function fingerprint(): Promise<string> {
+  const rows = await db().$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT (SELECT COUNT(*) FROM "Slo") AS a, (SELECT MAX("updatedAt") FROM "Slo") AS b,
+            (SELECT COUNT(*) FROM "SloExclusion") AS c, (SELECT MAX("createdAt") FROM "SloExclusion") AS d,
+            (SELECT MAX("updatedAt") FROM "Service") AS e, (SELECT COUNT(*) FROM "DataSource") AS f,
+            (SELECT MAX("updatedAt") FROM "DataSource") AS g`,
+  );
+  // Dates to the millisecond (String(date) drops them); counts may be bigint on PostgreSQL.
+  return Object.values(rows[0] ?? {}).map((v) => (v instanceof Date ? v.toISOString() : String(v))).join("|");
+}
+
+/** Every SLO, by service then name. The list is shared: callers copy before they change it. */
+export async function listSlos(): Promise<readonly SloDefinition[]> {
+  const [at, seen] = [kept().generation, await fingerprint()];
+  const list = kept().list;
+  if (list?.fingerprint === seen) return list.definitions;
   const rows = await db().slo.findMany({ include, orderBy: [{ service: { slug: "asc" } }, { name: "asc" }] });
-  return rows.map(toDefinition);
+  const definitions = rows.map(toDefinition);
+  // Kept only when no write of this process ran meanwhile and no other changed the fingerprint.
+  if (at === kept().generation && (await fingerprint()) === seen) kept().list = { fingerprint: seen, definitions };
+  return definitions;
 }
 
 export async function findSlo(id: string): Promise<SloDefinition | null> {
@@ -77,15 +113,15 @@ export async function findSlo(id: string): Promise<SloDefinition | null> {
 export type SloRefs = { serviceId: string; dataSourceId: string | null };
 
 export async function createSlo(refs: SloRefs, input: SloInput): Promise<SloDefinition> {
-  return toDefinition(await db().slo.create({ data: { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) }, include }));
+  return toDefinition(await writing(() => db().slo.create({ data: { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) }, include })));
 }
 
 export async function updateSlo(id: string, refs: SloRefs, input: SloInput): Promise<SloDefinition> {
-  return toDefinition(await db().slo.update({ where: { id }, data: { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) }, include }));
+  return toDefinition(await writing(() => db().slo.update({ where: { id }, data: { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) }, include })));
 }
 
 export async function deleteSlo(id: string): Promise<void> {
-  await db().slo.delete({ where: { id } });
+  await writing(() => db().slo.delete({ where: { id } }));
 }
 
 export type ImportedSlo = { refs: SloRefs; input: SloInput };
@@ -95,7 +131,7 @@ export type ImportedSlo = { refs: SloRefs; input: SloInput };
  * stored whole or not at all. Returns each SLO's id and whether it was new, in input order.
  */
 export async function saveImportedSlos(items: readonly ImportedSlo[]): Promise<{ id: string; isNew: boolean }[]> {
-  return db().$transaction(
+  return writing(() => db().$transaction(
     async (tx) => {
       const saved: { id: string; isNew: boolean }[] = [];
       for (const { refs, input } of items) {
@@ -111,7 +147,7 @@ export async function saveImportedSlos(items: readonly ImportedSlo[]): Promise<{
       return saved;
     },
     { maxWait: 10_000, timeout: 60_000 },
-  );
+  ));
 }
 
 /**
@@ -119,14 +155,14 @@ export async function saveImportedSlos(items: readonly ImportedSlo[]): Promise<{
  * events they share twice). Check and insert run in one transaction.
  */
 export async function addExclusion(sloId: string, input: ExclusionInput): Promise<SloExclusion | { overlaps: SloExclusion }> {
-  return db().$transaction(async (tx) => {
+  return writing(() => db().$transaction(async (tx) => {
     const clash = await tx.sloExclusion.findFirst({ where: { sloId, start: { lt: input.end }, end: { gt: input.start } } });
     if (clash) return { overlaps: toExclusion(clash) };
     return toExclusion(await tx.sloExclusion.create({ data: { sloId, ...input } }));
-  });
+  }));
 }
 
 export async function deleteExclusion(sloId: string, id: string): Promise<boolean> {
-  const { count } = await db().sloExclusion.deleteMany({ where: { sloId, id } });
+  const { count } = await writing(() => db().sloExclusion.deleteMany({ where: { sloId, id } }));
   return count > 0;
 }

@@ -1,7 +1,10 @@
 import "server-only";
+import type { Interval } from "@/lib/domain/slo-math";
 import type { Selector, Sli, SloDefinition } from "@/lib/schemas/slo";
-import { db } from "../db";
-import { sliSelectors } from "../datasources/embedded";
+import { sliSelectors, type WindowCounts } from "../datasources/embedded";
+import { prometheusGroupedCounts } from "../datasources/prometheus-groups";
+import type { DataSourceConfig } from "../repos/datasources";
+import { listSeriesLabels } from "../repos/series";
 
 /** At most this many groups per SLO are evaluated; the rest are counted, not shown. */
 export const MAX_GROUPS = 50;
@@ -37,14 +40,26 @@ export const groupKey = (labels: Record<string, string>) => Object.entries(label
  */
 export async function groupsOf(slo: SloDefinition): Promise<{ groups: Record<string, string>[]; truncated: number }> {
   const total = sliSelectors(slo.sli).total;
-  const rows = await db().series.findMany({ where: { metric: total.metric }, select: { labels: true } });
   const seen = new Map<string, Record<string, string>>();
-  for (const row of rows) {
-    const labels = JSON.parse(row.labels) as Record<string, string>;
+  for (const labels of await listSeriesLabels(total.metric)) {
     if (!Object.entries(total.matchers).every(([k, v]) => (labels[k] ?? "") === v)) continue;
     const group = Object.fromEntries(slo.groupBy.map((name) => [name, labels[name] ?? ""]));
     seen.set(groupKey(group), group);
   }
-  const sorted = [...seen.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, g]) => g);
-  return { groups: sorted.slice(0, MAX_GROUPS), truncated: Math.max(0, sorted.length - MAX_GROUPS) };
+  return capped([...seen.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, g]) => g));
+}
+
+const capped = (sorted: Record<string, string>[]) => ({ groups: sorted.slice(0, MAX_GROUPS), truncated: Math.max(0, sorted.length - MAX_GROUPS) });
+
+type CountSource = { counts(interval: Interval): Promise<WindowCounts>; historyStart(): Promise<Date | null> };
+
+/**
+ * A Prometheus SLO's groups, each with a source answering its counts: every interval is one
+ * `sum by (groupBy) (increase(…))` query per selector shared by all groups. The groups are those
+ * whose total series have samples in the window (Prometheus forgets series that stopped).
+ */
+export async function prometheusGroups(slo: SloDefinition, ds: DataSourceConfig, window: Interval) {
+  const grouped = prometheusGroupedCounts(ds, slo.sli, slo.groupBy, groupKey);
+  const { groups, truncated } = capped(await grouped.groups(window));
+  return { groups: groups.map((labels) => ({ labels, source: grouped.sourceOf(labels) as CountSource })), truncated };
 }

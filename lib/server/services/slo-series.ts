@@ -1,12 +1,17 @@
 import "server-only";
-import { budgetSeries, defaultSeriesStepMs, MAX_SERIES_POINTS, seriesBoundaries, seriesPointCount } from "@/lib/domain/budget-series";
+import {
+  budgetSeries, defaultSeriesStepMs, excludedParts, MAX_SERIES_POINTS, seriesBoundaries, seriesPointCount, type StepCounts, withoutExcluded,
+} from "@/lib/domain/budget-series";
 import { MINUTE_MS, type Interval } from "@/lib/domain/slo-math";
+import type { WindowBounds } from "@/lib/domain/window-bounds";
 import { EMBEDDED } from "@/lib/schemas/datasource";
-import type { SloDefinition } from "@/lib/schemas/slo";
+import type { Sli, SloDefinition, TimesliceSli } from "@/lib/schemas/slo";
 import type { SloDetailQuery } from "@/lib/schemas/slo-series";
-import { sliSelectors } from "../datasources/embedded";
+import { embeddedSource, sliSelectors } from "../datasources/embedded";
 import { prepareEmbeddedRead, resolveSelectors, stepIncreases } from "../datasources/embedded-counts";
+import { prometheusSource } from "../datasources/prometheus";
 import { clampStepSeconds, prometheusStepCounts } from "../datasources/prometheus-range";
+import { timesliceSource } from "../datasources/timeslice";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { findDataSourceByName } from "../repos/datasources";
@@ -26,26 +31,48 @@ export function seriesStep(slo: SloDefinition, window: Interval, query: SloDetai
   return stepMs;
 }
 
-async function stepCounts(slo: SloDefinition, boundaries: number[], stepMs: number) {
+/** Each step's counts before exclusions, and a source to count the parts of steps they cover. */
+async function rawStepCounts(slo: SloDefinition, sli: Exclude<Sli, TimesliceSli>, boundaries: number[], stepMs: number) {
   if (slo.dataSource === EMBEDDED) {
     await prepareEmbeddedRead();
-    const { good, bad, total } = (await resolveSelectors([sliSelectors(slo.sli)]))[0]!;
+    const { good, bad, total } = (await resolveSelectors([sliSelectors(sli)]))[0]!;
     const [valid, other] = await stepIncreases([total, good ?? bad ?? []], boundaries, stepMs);
-    return valid!.map((v, i) => ({ valid: v, good: good ? other![i]! : v - other![i]! }));
+    return { steps: valid!.map((v, i) => ({ valid: v, good: good ? other![i]! : v - other![i]! })), source: embeddedSource(sli) };
   }
   const ds = await findDataSourceByName(slo.dataSource);
   if (!ds) throw new AppError("UNAVAILABLE", `data source "${slo.dataSource}" no longer exists`);
-  return prometheusStepCounts(ds, slo.sli, boundaries, stepMs);
+  return { steps: await prometheusStepCounts(ds, sli, boundaries, stepMs), source: prometheusSource(ds, sli) };
+}
+
+/**
+ * Each step's good and valid, exclusions applied as the budget applies them: events inside an
+ * exclusion leave both (countsOutsideExclusions); for timeslice SLIs, slices that start inside one
+ * are skipped, and the counts are slices, each in the step its start lies in.
+ */
+async function stepCounts(slo: SloDefinition, window: Interval, boundaries: number[], stepMs: number): Promise<StepCounts[]> {
+  const sli = slo.sli;
+  if (sli.kind === "timeslice") return (await timesliceSource(sli, slo.exclusions, window).perStep(window, boundaries)).map(({ good, valid }) => ({ good, valid }));
+  const { steps, source } = await rawStepCounts(slo, sli, boundaries, stepMs);
+  const exclusions = slo.exclusions.map((e) => ({ start: new Date(e.start), end: new Date(e.end) }));
+  const parts = await Promise.all(
+    excludedParts(boundaries, exclusions).map(async (part) => ({
+      ...part,
+      ...(part.whole ? { good: 0, valid: 0 } : await source.counts({ start: new Date(part.start), end: new Date(part.end) })),
+    })),
+  );
+  return withoutExcluded(steps, parts);
 }
 
 /**
  * Error budget remaining and SLI over the window at one step (lib/domain/budget-series.ts), or
  * null with the reason when the data source cannot answer (the figures beside it are then stale).
  */
-export async function sloSeries(slo: SloDefinition, window: Interval, stepMs: number) {
+export async function sloSeries(slo: SloDefinition, window: WindowBounds, stepMs: number) {
   const boundaries = seriesBoundaries(window, stepMs);
+  // A timeslice budget is a share of the period's slices, not of the events so far.
+  const allowance = slo.sli.kind === "timeslice" ? { capacity: window.periodMs, per: slo.sli.sliceMinutes * MINUTE_MS } : undefined;
   try {
-    const points = budgetSeries({ boundaries, steps: await stepCounts(slo, boundaries, stepMs), objective: slo.objective });
+    const points = budgetSeries({ boundaries, steps: await stepCounts(slo, window, boundaries, stepMs), objective: slo.objective, allowance });
     return {
       stepMs,
       points: points.map((p) => ({

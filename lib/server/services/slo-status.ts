@@ -13,8 +13,8 @@ import { timesliceSource } from "../datasources/timeslice";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { findDataSourceByName } from "../repos/datasources";
-import { countsOutsideExclusions } from "./slo-exclusions";
-import { groupKey, groupSli, groupsOf } from "./slo-groups";
+import { manyOutsideExclusions } from "./slo-exclusions";
+import { groupKey, groupSli, groupsOf, prometheusGroups } from "./slo-groups";
 
 export { BURN_WINDOWS };
 
@@ -33,7 +33,11 @@ function reconcile(counts: WindowCounts): WindowCounts & { clampedGood: number }
   return { good, valid: counts.valid, clampedGood: counts.good - good };
 }
 
-export type Source = { counts(interval: { start: Date; end: Date }): Promise<WindowCounts>; historyStart(): Promise<Date | null> };
+export type Source = {
+  counts(interval: { start: Date; end: Date }): Promise<WindowCounts>;
+  countsMany?(intervals: readonly { start: Date; end: Date }[]): Promise<WindowCounts[]>;
+  historyStart(): Promise<Date | null>;
+};
 
 export async function sourceFor(slo: SloDefinition, now: Date): Promise<Source> {
   if (slo.sli.kind === "timeslice") {
@@ -42,10 +46,27 @@ export async function sourceFor(slo: SloDefinition, now: Date): Promise<Source> 
     return timesliceSource(slo.sli, slo.exclusions, { start: new Date(start), end: now });
   }
   if (slo.dataSource === EMBEDDED) return embeddedSource(slo.sli);
+  return prometheusSource(await dataSourceOf(slo), slo.sli);
+}
+
+async function dataSourceOf(slo: SloDefinition) {
   const ds = await findDataSourceByName(slo.dataSource);
   if (!ds) throw new AppError("UNAVAILABLE", `data source "${slo.dataSource}" no longer exists`);
-  return prometheusSource(ds, slo.sli);
+  return ds;
 }
+
+/** A grouped SLO's groups, each with the source of its counts (grouped queries on Prometheus). */
+async function groupSources(slo: SloDefinition, now: Date): Promise<{ groups: { labels: Record<string, string>; source: Source }[]; truncated: number }> {
+  if (slo.dataSource !== EMBEDDED && slo.sli.kind !== "timeslice") {
+    return prometheusGroups(slo, await dataSourceOf(slo), windowBounds(windowSpec(slo.window), now));
+  }
+  const { groups, truncated } = await groupsOf(slo);
+  const sources = await Promise.all(groups.map(async (labels) => ({ labels, source: await sourceFor(groupDefinition(slo, labels), now) })));
+  return { groups: sources, truncated };
+}
+
+/** The SLO restricted to one group, evaluated as an SLO of its own. */
+const groupDefinition = (slo: SloDefinition, labels: Record<string, string>): SloDefinition => ({ ...slo, sli: groupSli(slo.sli, labels), groupBy: [] });
 
 /** Answers nothing: what an SLO shows when its source is down and nothing good is remembered. */
 const silentSource: Source = { counts: async () => ({ good: 0, valid: 0 }), historyStart: async () => null };
@@ -74,12 +95,9 @@ export async function evaluateSlo(slo: SloDefinition, now: Date) {
  */
 async function withGroups(slo: SloDefinition, overall: SloEvaluation, now: Date): Promise<SloEvaluation> {
   if (slo.groupBy.length === 0) return overall;
-  const { groups, truncated } = await groupsOf(slo);
+  const { groups, truncated } = await groupSources(slo, now);
   const figures = await Promise.all(
-    groups.map(async (labels) => {
-      const one = { ...slo, sli: groupSli(slo.sli, labels), groupBy: [] };
-      return { labels, key: groupKey(labels), evaluation: await computeSlo(one, await sourceFor(one, now), now) };
-    }),
+    groups.map(async ({ labels, source }) => ({ labels, key: groupKey(labels), evaluation: await computeSlo(groupDefinition(slo, labels), source, now) })),
   );
   return {
     ...overall,
@@ -102,7 +120,13 @@ async function computeFigures(slo: SloDefinition, source: Source, now: Date) {
   const window = windowBounds(windowSpec(slo.window), now);
   // A timeslice source skips excluded slices itself: it knows where slices start.
   const exclusions = slo.sli.kind === "timeslice" ? [] : slo.exclusions;
-  const [{ excluded, ...raw }, historyStart] = await Promise.all([countsOutsideExclusions(source, window, exclusions), source.historyStart()]);
+  // The window and every burn-rate window asked of the source at once: a list evaluates 1,000 SLOs.
+  const burnIntervals = Object.values(BURN_WINDOWS).map((ms) => ({ start: new Date(now.getTime() - ms), end: now }));
+  const [[inWindow, ...burnCounts], historyStart] = await Promise.all([
+    manyOutsideExclusions(source, [window, ...burnIntervals], exclusions),
+    source.historyStart(),
+  ]);
+  const { excluded, ...raw } = inWindow!;
   const counts = reconcile(raw);
   const common = {
     good: counts.good,
@@ -122,13 +146,10 @@ async function computeFigures(slo: SloDefinition, source: Source, now: Date) {
       : null;
   const budget = slices ?? errorBudget(common);
   const rates = Object.fromEntries(
-    await Promise.all(
-      Object.entries(BURN_WINDOWS).map(async ([name, ms]) => {
-        const interval = { start: new Date(now.getTime() - ms), end: now };
-        const c = reconcile(await countsOutsideExclusions(source, interval, exclusions));
-        return [name, burnRate({ good: c.good, valid: c.valid, objective: slo.objective, window: interval })] as const;
-      }),
-    ),
+    Object.keys(BURN_WINDOWS).map((name, i) => {
+      const c = reconcile(burnCounts[i]!);
+      return [name, burnRate({ good: c.good, valid: c.valid, objective: slo.objective, window: burnIntervals[i]! })] as const;
+    }),
   ) as Record<BurnWindow, ReturnType<typeof burnRate>>;
   const tierSpecs = slo.alertTiers?.map((t) => ({ ...t, longWindowMs: BURN_WINDOWS[t.longWindow], shortWindowMs: BURN_WINDOWS[t.shortWindow] })) ?? DEFAULT_ALERT_TIERS;
   const tiers = alertTiers(window.periodMs, tierSpecs).map((tier) => {

@@ -10,6 +10,7 @@ import { computeSlo, evaluateSlo, sourceFor, windowSpec } from "./slo-status";
 import { HOUR_MS, MINUTE_MS } from "@/lib/domain/slo-math";
 import { windowBounds } from "@/lib/domain/window-bounds";
 import type { SloDetailQuery } from "@/lib/schemas/slo-series";
+import type { SloListQuery } from "@/lib/schemas/slo-list";
 import { seriesStep, sloSeries } from "./slo-series";
 import { prefetchSloCounts } from "./slo-prefetch";
 import { listAlertStates, listAlertTransitions } from "../repos/alerts";
@@ -68,7 +69,23 @@ export async function listSloStatuses(now: Date) {
   return evaluateAll(await repo.listSlos(), now);
 }
 
-async function evaluateAll(slos: SloDefinition[], now: Date) {
+/**
+ * GET /api/slos: every SLO's figures as the API promises them, and the heavy parts (each tier
+ * with its counts, groups, exclusions applied, timeslice budget) only when `include`d; the
+ * detail, GET /api/slos/{id}, always has them all.
+ */
+export async function listSloSummaries(now: Date, query: SloListQuery = { include: [] }) {
+  const wanted = new Set(query.include);
+  return (await listSloStatuses(now)).map(({ tiers, groups, groupsTruncated, exclusions, timeslice, ...figures }) => ({
+    ...figures,
+    ...(wanted.has("tiers") ? { tiers } : {}),
+    ...(wanted.has("groups") ? { groups, groupsTruncated } : {}),
+    ...(wanted.has("exclusions") ? { exclusions } : {}),
+    ...(wanted.has("timeslice") ? { timeslice } : {}),
+  }));
+}
+
+async function evaluateAll(slos: readonly SloDefinition[], now: Date) {
   await prefetchSloCounts(slos, now);
   return Promise.all(slos.map((slo) => evaluateSlo(slo, now)));
 }
