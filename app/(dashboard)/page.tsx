@@ -17,6 +17,7 @@ import { actionItemsOverdueFirst } from "@/lib/server/services/postmortem-export
 import { listClusterSummaries } from "@/lib/server/services/replication";
 import { listServices } from "@/lib/server/services/services";
 import { listSloStatuses } from "@/lib/server/services/slos";
+import { listBudgetSparklines } from "@/lib/server/services/slo-sparklines";
 
 export const dynamic = "force-dynamic";
 
@@ -43,6 +44,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   ]);
   const count = (status: string) => slos.filter((s) => s.status === status).length;
   const urgent = slos.filter((s) => s.status === "warning" || s.status === "breached").sort(byUrgency);
+  const sparklines = new Map((await orNull("sparklines", listBudgetSparklines(now, urgent.map((s) => s.id))) ?? []).map((s) => [s.id, s]));
   const attention: Attention = {
     breakers: breakers && breakers.filter((b) => b.state === "open" || b.state === "half-open"),
     clusters: clusters && clusters.filter((c) => c.state !== null && c.state !== "ok").map((c) => ({ id: c.id, name: c.name, state: String(c.state) })),
@@ -74,7 +76,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             ) : urgent.length === 0 ? (
               <p className="status" data-state="ok">✔ None of the {slos.length} SLOs is burning its budget faster than its alert tiers allow. <Link href="/slos">See all SLOs</Link></p>
             ) : (
-              <SloTable slos={urgent} />
+              <SloTable slos={urgent} sparklines={sparklines} />
             )}
           </section>
           <AttentionPanels attention={attention} now={now} />

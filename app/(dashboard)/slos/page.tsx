@@ -7,15 +7,19 @@ import { SloFilterBar } from "@/components/slo/slo-filter-bar";
 import { SloTable } from "@/components/slo/slo-table";
 import { StaleBanner } from "@/components/slo/stale-banner";
 import { listSloRows } from "@/lib/server/services/slos";
+import { listBudgetSparklines } from "@/lib/server/services/slo-sparklines";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "SLOs" };
 
 export default async function SlosPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const [slos, params] = await Promise.all([listSloRows(new Date()), searchParams]);
+  const now = new Date();
+  const [slos, params] = await Promise.all([listSloRows(now), searchParams]);
   const savedSlo = slos.find((s) => s.id === params.saved);
   const filter = parseSloFilter(params);
   const shown = filterSlos(slos, filter);
+  // After the rows: their evaluation has just summed the days the sparklines are made of.
+  const sparklines = new Map((await listBudgetSparklines(now, shown.map((s) => s.id))).map((s) => [s.id, s]));
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v))].sort();
   return (
     <>
@@ -40,7 +44,7 @@ export default async function SlosPage({ searchParams }: { searchParams: Promise
           {shown.length === 0 ? (
             <p className="empty-state" role="status">No SLO matches these filters. <Link href="/slos">Clear the filters</Link></p>
           ) : (
-            <SloTable slos={shown} sort={filter.sort} />
+            <SloTable slos={shown} sort={filter.sort} sparklines={sparklines} />
           )}
         </>
       )}
