@@ -1,16 +1,10 @@
 import "server-only";
 import { alertTiers, BURN_WINDOWS, burnWindowName, DEFAULT_ALERT_TIERS } from "@/lib/domain/alert-tiers";
-import { seriesBoundaries, type StepCounts } from "@/lib/domain/budget-series";
+import { seriesBoundaries } from "@/lib/domain/budget-series";
 import { activityBaseStepMs, activityPoints, type BaseCounts, firingPeriods, redPoints, trailingBurnRates } from "@/lib/domain/slo-activity";
 import { windowBounds } from "@/lib/domain/window-bounds";
-import { EMBEDDED } from "@/lib/schemas/datasource";
-import type { SloDefinition } from "@/lib/schemas/slo";
-import { sliSelectors } from "../datasources/embedded";
-import { prepareEmbeddedRead, resolveSelectors, stepIncreases } from "../datasources/embedded-counts";
-import { prometheusStepCounts } from "../datasources/prometheus-range";
-import { AppError } from "../errors";
-import { findDataSourceByName } from "../repos/datasources";
 import { durationOf } from "./slo-duration";
+import { sloStepCounts } from "./slo-series";
 import { getSlo } from "./slos";
 import { windowSpec } from "./slo-status";
 
@@ -20,18 +14,6 @@ import { windowSpec } from "./slo-status";
 
 /** Windows drawn even when no tier reads them: the Workbook's page tiers. */
 const ALWAYS = ["5m", "30m", "1h", "6h"] as const;
-
-async function baseCounts(slo: SloDefinition, boundaries: number[], stepMs: number): Promise<StepCounts[]> {
-  if (slo.dataSource === EMBEDDED) {
-    await prepareEmbeddedRead();
-    const { good, bad, total } = (await resolveSelectors([sliSelectors(slo.sli)]))[0]!;
-    const [valid, other] = await stepIncreases([total, good ?? bad ?? []], boundaries, stepMs);
-    return valid!.map((v, i) => ({ valid: v, good: good ? other![i]! : v - other![i]! }));
-  }
-  const ds = await findDataSourceByName(slo.dataSource);
-  if (!ds) throw new AppError("UNAVAILABLE", `data source "${slo.dataSource}" no longer exists`);
-  return prometheusStepCounts(ds, slo.sli, boundaries, stepMs);
-}
 
 export async function getSloActivity(id: string, range: { from: Date; to: Date }, now: Date) {
   const slo = await getSlo(id);
@@ -52,7 +34,7 @@ export async function getSloActivity(id: string, range: { from: Date; to: Date }
   if (at.length === 0) return { ...common, kind: "events" as const, note: null, points: [], tiers: [], duration: null };
   const lookback = Math.max(stepMs, ...windows);
   const boundaries = seriesBoundaries({ start: new Date(at[0]! - lookback), end: new Date(at[at.length - 1]!) }, baseStepMs);
-  const [counts, duration] = await Promise.all([baseCounts(slo, boundaries, baseStepMs), durationOf(slo, at, stepMs)]);
+  const [counts, duration] = await Promise.all([sloStepCounts(slo, boundaries, baseStepMs), durationOf(slo, at, stepMs)]);
   const base: BaseCounts = { start: boundaries[0]!, stepMs: baseStepMs, counts };
   const burn = new Map(windows.map((ms) => [ms, trailingBurnRates({ base, at, windowMs: ms, objective: slo.objective })]));
   const red = redPoints(base, at, stepMs);

@@ -67,3 +67,6 @@ export async function sloSeries(slo: SloDefinition, window: Interval, stepMs: nu
     return { stepMs, points: null, error: error.message };
   }
 }
+
+/** Good and valid events per step between boundaries, from whichever source the SLO reads (the activity charts use it too). */
+export const sloStepCounts = stepCounts;
