@@ -22,15 +22,18 @@ export function sparklineBoundaries(window: Interval): number[] {
 }
 
 export type BudgetSparkline = {
-  /** Budget remaining at the window start (always 1: nothing spent yet) and at each step's end. */
+  /** Budget remaining at each step's end, counting the window's events from its start. */
   remaining: number[];
-  /** When each value holds, ms since the epoch. */
+  /** When each value holds (the step's end), ms since the epoch. */
   at: number[];
 };
 
-/** Budget remaining from the window start to each boundary: the burn-down in a few points. */
+/**
+ * Budget remaining from the window start to each boundary: the detail page's burn-down in a few
+ * points. No point at the start itself: with no events yet the budget is a nominal 100%, and a
+ * line from there would show a plunge that never happened.
+ */
 export function budgetSparkline(input: { boundaries: readonly number[]; steps: readonly StepCounts[]; objective: Objective }): BudgetSparkline {
   const points = budgetSeries(input);
-  if (points.length === 0) return { remaining: [], at: [] };
-  return { remaining: [1, ...points.map((p) => p.remaining)], at: [input.boundaries[0]!, ...points.map((p) => p.at.getTime())] };
+  return { remaining: points.map((p) => p.remaining), at: points.map((p) => p.at.getTime()) };
 }
