@@ -5,7 +5,8 @@
 // first byte and to the end of the HTML (Navigation Timing) and the largest contentful paint
 // (PerformanceObserver), plus the HTML's size. "cold" is the first load after the app started
 // (nothing summed yet); then BENCH_RUNS warm loads. Prints a table; asserts nothing (style.md).
-// A quick run: BENCH_SLOS=100 BENCH_DAYS=3 npm run bench:overview
+// A quick run: BENCH_SLOS=100 BENCH_DAYS=3 npm run bench:overview. BENCH_DB=/path/bench.db keeps the
+// seeded database there and reuses it on the next run (seeding 1,000 × 30 days takes minutes).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -21,7 +22,9 @@ const PAGES = ["/", "/slos"];
 const MIN = 60_000;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "steadystate-bench-overview-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
+const file = process.env.BENCH_DB ?? path.join(dir, "bench.db");
+const reuse = existsSync(file);
+process.env.DATABASE_URL = `file:${file}`;
 process.env.LOG_LEVEL = "error";
 process.env.STEADYSTATE_JOBS = "false";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -29,9 +32,13 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 type Load = { page: string; run: string; ttfb: number; html: number; lcp: number | null; bytes: number; rows: number };
 
 async function seed() {
+  if (reuse) {
+    console.log(`… reusing the seeded ${file}`);
+    return;
+  }
   execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/db-migrate.ts"], { stdio: "ignore", env: process.env });
   const started = performance.now();
-  const { rows } = seedSqlite(path.join(dir, "bench.db"), { slos: SLOS, days: DAYS, end: Math.floor(Date.now() / MIN) * MIN });
+  const { rows } = seedSqlite(file, { slos: SLOS, days: DAYS, end: Math.floor(Date.now() / MIN) * MIN });
   console.log(`… seeded ${SLOS} SLOs × ${DAYS} days: ${rows.toLocaleString("en-US")} rollup rows in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   // Imported after DATABASE_URL is set (env is read once); the script runs as CommonJS.
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -89,6 +96,7 @@ const ms = (t: number | null) => (t === null ? "—" : `${Math.round(t)} ms`);
 async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no build in .next: run `npx next build` first");
   await seed();
+  if (process.env.BENCH_SEED_ONLY === "1") return;
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
   const loads: Load[] = [];
   try {
@@ -105,7 +113,8 @@ async function main() {
   } finally {
     await browser.close();
   }
-  console.log(`\n${SLOS} SLOs × ${DAYS}-day windows, embedded SQLite, built app, Debian's Chromium (1280×800)`);
+  // The machine is shared: its load says how far these figures are from a quiet one.
+  console.log(`\n${SLOS} SLOs × ${DAYS}-day windows, embedded SQLite, built app, Debian's Chromium (1280×800); load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
   console.log("| page | load | TTFB | HTML done | LCP | HTML | rows |");
   console.log("|---|---|---|---|---|---|---|");
   for (const l of loads) console.log(`| ${l.page} | ${l.run} | ${ms(l.ttfb)} | ${ms(l.html)} | ${ms(l.lcp)} | ${(l.bytes / 1024).toFixed(0)} KiB | ${l.rows} |`);

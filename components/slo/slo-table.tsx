@@ -9,11 +9,11 @@ import { StatusBadge } from "./status-badge";
 const ORDER = { urgency: "least budget remaining first", burn: "fastest burn first", name: "by name" };
 
 /** The rows in the order given (slo-filter.ts sorts them); sparklines, when given, by SLO id. */
-export function SloTable({ slos, sort = "urgency", sparklines }: { slos: SloEvaluation[]; sort?: keyof typeof ORDER; sparklines?: ReadonlyMap<string, SloSparkline> }) {
+export function SloTable({ slos, sort = "urgency", sparklines, total }: { slos: SloEvaluation[]; sort?: keyof typeof ORDER; sparklines?: ReadonlyMap<string, SloSparkline>; total?: number }) {
   return (
     <table className="data">
       <caption className="muted" style={{ textAlign: "left", padding: "0 0 8px" }}>
-        {slos.length} SLOs, {ORDER[sort]}
+        {total !== undefined && total > slos.length ? `${slos.length} of ${total.toLocaleString("en")}` : slos.length} SLOs, {ORDER[sort]}
       </caption>
       <thead>
         <tr>

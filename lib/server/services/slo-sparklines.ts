@@ -10,7 +10,7 @@ import { prometheusStepCounts } from "../datasources/prometheus-range";
 import { ensureSums } from "../datasources/rollup-cache";
 import { log } from "../log";
 import { findDataSourceByName } from "../repos/datasources";
-import { listSlos } from "../repos/slos";
+import { listSloSparklineInputs, listSlos } from "../repos/slos";
 import { windowSpec } from "./slo-status";
 
 // Budget remaining over each SLO's window, a few dozen points per SLO, for the list's sparklines.
@@ -38,7 +38,7 @@ const rounded = (values: number[]) => values.map((v) => Math.round(v * 10_000) /
  */
 export async function listBudgetSparklines(now: Date, ids: readonly string[]): Promise<SloSparkline[]> {
   if (ids.length === 0) return [];
-  const byId = new Map((await listSlos()).map((s) => [s.id, s]));
+  const byId = new Map((await listSloSparklineInputs(ids)).map((s) => [s.id, s]));
   return budgetSparklines(ids.flatMap((id) => byId.get(id) ?? []), now);
 }
 
@@ -47,7 +47,10 @@ export async function listSloIds(): Promise<string[]> {
   return (await listSlos()).map((s) => s.id);
 }
 
-export async function budgetSparklines(slos: readonly SloDefinition[], now: Date): Promise<SloSparkline[]> {
+/** What a sparkline reads of an SLO. */
+export type SparklineInput = Pick<SloDefinition, "id" | "objective" | "window" | "sli" | "dataSource">;
+
+export async function budgetSparklines(slos: readonly SparklineInput[], now: Date): Promise<SloSparkline[]> {
   const embedded = slos.filter((s) => s.dataSource === EMBEDDED && s.sli.kind !== "timeslice");
   const prometheus = slos.filter((s) => s.dataSource !== EMBEDDED && s.sli.kind !== "timeslice");
   const [fromStore, fromPrometheus] = await Promise.all([embeddedSparklines(embedded, now), prometheusSparklines(prometheus, now)]);
@@ -55,9 +58,9 @@ export async function budgetSparklines(slos: readonly SloDefinition[], now: Date
   return slos.map((s) => byId.get(s.id) ?? none(s.id, "timeslice SLIs count slices: their budget over time is on the SLO's page"));
 }
 
-type Planned = { slo: SloDefinition; boundaries: number[]; stepMs: number; series: SliSeries };
+type Planned = { slo: SparklineInput; boundaries: number[]; stepMs: number; series: SliSeries };
 
-async function embeddedSparklines(slos: readonly SloDefinition[], now: Date): Promise<SloSparkline[]> {
+async function embeddedSparklines(slos: readonly SparklineInput[], now: Date): Promise<SloSparkline[]> {
   if (slos.length === 0) return [];
   try {
     await prepareEmbeddedRead();
@@ -105,7 +108,7 @@ async function embeddedSparklines(slos: readonly SloDefinition[], now: Date): Pr
   }
 }
 
-async function prometheusSparklines(slos: readonly SloDefinition[], now: Date): Promise<SloSparkline[]> {
+async function prometheusSparklines(slos: readonly SparklineInput[], now: Date): Promise<SloSparkline[]> {
   return Promise.all(
     slos.map(async (slo, i) => {
       const window = windowBounds(windowSpec(slo.window), now);
