@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AttentionPanels, RecentEvents, type Attention } from "@/components/overview/overview-panels";
 import { byUrgency } from "@/components/slo/slo-filter";
+import { shellFirst } from "@/components/slo/slo-list-body";
 import { SloTable } from "@/components/slo/slo-table";
 import { StaleBanner } from "@/components/slo/stale-banner";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -31,6 +32,7 @@ async function orNull<T>(what: string, read: Promise<T>): Promise<T | null> {
 
 /** Everything under the overview's header: each panel's data, read at once. */
 export async function OverviewBody({ range, now }: { range: TimeRange; now: Date }) {
+  await shellFirst();
   const [services, slos, breakers, clusters, items, events] = await Promise.all([
     listServices(),
     listSloStatuses(now),

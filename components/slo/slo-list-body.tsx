@@ -15,6 +15,7 @@ type Params = Record<string, string | undefined>;
 
 /** The SLO list under its header: evaluated, filtered and drawn; streamed in <Suspense> by the page. */
 export async function SloListBody({ params }: { params: Params }) {
+  await shellFirst();
   const now = new Date();
   const slos = await listSloRows(now);
   const savedSlo = slos.find((s) => s.id === params.saved);
@@ -56,6 +57,17 @@ export async function SloListBody({ params }: { params: Params }) {
       )}
     </>
   );
+}
+
+/**
+ * Lets the page's header and skeleton go out before the evaluation: once the rollup sums are
+ * kept, evaluating is memory work that never waits on I/O, so without this the stream would
+ * only flush when everything is done.
+ */
+export async function shellFirst(): Promise<void> {
+  // React flushes the shell on an immediate, and Next's stream buffering sends it on in another:
+  // a few milliseconds' timer lets the event loop run that whole chain first.
+  await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 /** What the list shows while it is being evaluated: its shape, and that it is coming. */
