@@ -58,7 +58,8 @@ function BurnHistory({ activity }: { activity: SloActivity }) {
                 domain={{ from, to }}
                 yDomain={[0, Math.ceil(peak * 1.15)]}
                 thresholds={[{ value: tier.factor, label: `${burn(tier.factor)}×` }]}
-                markers={firing.map((p) => ({ t: Date.parse(p.from), until: Date.parse(p.to), label: "firing", color: "var(--danger)" }))}
+                // Only the first span is labelled: a flapping tier's labels would pile up into noise.
+                markers={firing.map((p, i) => ({ t: Date.parse(p.from), until: Date.parse(p.to), label: i === 0 ? "firing" : "", color: "var(--danger)" }))}
                 height={200}
               />
             </div>
@@ -111,7 +112,7 @@ function Red({ activity, objective }: { activity: SloActivity; objective: number
           ) : (
             <div className="empty-state" role="status">
               <strong>Duration</strong>
-              <p>{duration?.hint ?? "No latency histogram."}</p>
+              <p className="duration-hint">{duration?.hint ?? "No latency histogram."}</p>
             </div>
           )}
         </div>
