@@ -1,5 +1,6 @@
 import { IfCanWrite } from "@/components/auth/viewer-context";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { SloBurnRates } from "./slo-burn-rates";
 import { SloDetailCharts } from "./slo-detail-charts";
@@ -10,10 +11,10 @@ import { StaleBanner } from "./stale-banner";
 import { StatusBadge } from "./status-badge";
 import { StepChoice } from "./step-choice";
 
-type Props = { slo: SloDetail; alerts: SloAlertHistory; yaml: string; step: string | null; stepNote: string | null; present: boolean };
+type Props = { slo: SloDetail; alerts: SloAlertHistory; yaml: string; step: string | null; stepNote: string | null; present: boolean; activity?: ReactNode };
 
 /** One SLO: headline figures, burn-down, burn rates, SLI, groups, alerts, exclusions, definition. */
-export function SloDetailView({ slo, alerts, yaml, step, stepNote, present }: Props) {
+export function SloDetailView({ slo, alerts, yaml, step, stepNote, present, activity }: Props) {
   const base = `/slos/${slo.id}${step ? `?step=${step}` : ""}`;
   return (
     <div className="slo-detail" data-present={present || undefined}>
@@ -39,6 +40,7 @@ export function SloDetailView({ slo, alerts, yaml, step, stepNote, present }: Pr
       {stepNote ? <p className="banner" role="status">{stepNote}</p> : null}
       <SloDetailCharts slo={slo} />
       <SloBurnRates slo={slo} />
+      {activity}
       <SloGroupsTable slo={slo} />
       <SloAlertHistoryTable alerts={alerts} />
       <SloExclusionsList slo={slo} />

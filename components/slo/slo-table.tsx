@@ -1,18 +1,20 @@
 import { IfCanWrite } from "@/components/auth/viewer-context";
 import Link from "next/link";
 import type { SloEvaluation } from "@/lib/server/services/slo-status";
+import type { SloSparkline } from "@/lib/server/services/slo-sparklines";
 import { BudgetBar } from "./budget-bar";
+import { BudgetSparkline } from "./budget-sparkline";
 import { burn, duration, percent } from "./format";
 import { StatusBadge } from "./status-badge";
 
 const ORDER = { urgency: "least budget remaining first", burn: "fastest burn first", name: "by name" };
 
-/** The rows in the order given (slo-filter.ts sorts them). */
-export function SloTable({ slos, sort = "urgency" }: { slos: SloEvaluation[]; sort?: keyof typeof ORDER }) {
+/** The rows in the order given (slo-filter.ts sorts them); sparklines, when given, by SLO id. */
+export function SloTable({ slos, sort = "urgency", sparklines, total }: { slos: SloEvaluation[]; sort?: keyof typeof ORDER; sparklines?: ReadonlyMap<string, SloSparkline>; total?: number }) {
   return (
     <table className="data">
       <caption className="muted" style={{ textAlign: "left", padding: "0 0 8px" }}>
-        {slos.length} SLOs, {ORDER[sort]}
+        {total !== undefined && total > slos.length ? `${slos.length} of ${total.toLocaleString("en")}` : slos.length} SLOs, {ORDER[sort]}
       </caption>
       <thead>
         <tr>
@@ -21,6 +23,7 @@ export function SloTable({ slos, sort = "urgency" }: { slos: SloEvaluation[]; so
           <th scope="col">Objective</th>
           <th scope="col">SLI</th>
           <th scope="col">Budget remaining</th>
+          {sparklines ? <th scope="col">Budget over window</th> : null}
           <th scope="col">Fastest burn</th>
           <th scope="col">Alerts</th>
           <th scope="col">Exhausted in</th>
@@ -41,6 +44,7 @@ export function SloTable({ slos, sort = "urgency" }: { slos: SloEvaluation[]; so
             <td>{percent(slo.objective, 2)}</td>
             <td title={`${slo.budget.good} good of ${slo.budget.valid}`}>{percent(slo.sli, 3)}</td>
             <td title={`${slo.budget.bad} bad of ${slo.budget.allowed} allowed`}><BudgetBar remaining={slo.budget.remaining} hasData={slo.status !== "no-data"} /></td>
+            {sparklines ? <td><BudgetSparkline sparkline={sparklines.get(slo.id)} /></td> : null}
             <td>{burn(slo.fastestBurnRate)}×</td>
             <td>{slo.alerts.length === 0 ? <span className="muted">none</span> : slo.alerts.map((a) => `${a.severity} ${a.longWindow}/${a.shortWindow}`).join(", ")}</td>
             <td>{duration(slo.timeToExhaustionMs)}</td>

@@ -61,6 +61,8 @@ const ACCESS: Record<string, AccessRule> = {
   "GET /api/services/[slug]": "read",
   "POST /api/setup": "public",
   "GET /api/slos": "read",
+  "GET /api/slos/sparklines": "read",
+  "GET /api/slos/[id]/activity": "read",
   "POST /api/slos": "write",
   "GET /api/slos/[id]": "read",
   "PUT /api/slos/[id]": "write",

@@ -166,3 +166,16 @@ export async function deleteExclusion(sloId: string, id: string): Promise<boolea
   const { count } = await writing(() => db().sloExclusion.deleteMany({ where: { sloId, id } }));
   return count > 0;
 }
+
+/** What a budget sparkline needs of these SLOs: a lighter read than listSlos (no relations but the data source, no labels or tiers). */
+export async function listSloSparklineInputs(ids: readonly string[]): Promise<Pick<SloDefinition, "id" | "objective" | "window" | "sli" | "dataSource">[]> {
+  if (ids.length === 0) return [];
+  const rows = await db().slo.findMany({ where: { id: { in: [...ids] } }, select: { id: true, objective: true, window: true, sli: true, dataSource: { select: { name: true } } } });
+  return rows.map((row) => ({
+    id: row.id,
+    objective: row.objective,
+    window: sloWindowSchema.parse(JSON.parse(row.window)),
+    sli: sliSchema.parse(JSON.parse(row.sli)),
+    dataSource: row.dataSource?.name ?? EMBEDDED,
+  }));
+}

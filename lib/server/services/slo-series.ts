@@ -94,3 +94,12 @@ export async function sloSeries(slo: SloDefinition, window: WindowBounds, stepMs
     return { stepMs, points: null, error: error.message };
   }
 }
+
+/**
+ * Good and valid events per step between boundaries, exclusions applied, from whichever source the
+ * SLO reads (the activity charts use it too); the boundaries' span is the interval.
+ */
+export function sloStepCounts(slo: SloDefinition, boundaries: number[], stepMs: number): Promise<StepCounts[]> {
+  const span = { start: new Date(boundaries[0]!), end: new Date(boundaries[boundaries.length - 1]!) };
+  return stepCounts(slo, span, boundaries, stepMs);
+}

@@ -1,4 +1,7 @@
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { SloActivitySection } from "@/components/slo/slo-activity-section";
+import { parseTimeRange } from "@/lib/domain/time-range";
 import { SloDetailView } from "@/components/slo/slo-detail-view";
 import { sloDetailQuerySchema } from "@/lib/schemas/slo-series";
 import { AppError } from "@/lib/server/errors";
@@ -28,7 +31,12 @@ export default async function SloDetailPage({ params, searchParams }: Props) {
     }
     const alerts = await getSloAlerts(id);
     const step = parsed.success && !stepNote ? (query.step ?? null) : null;
-    return <SloDetailView slo={slo} alerts={alerts} yaml={openSloYamlOf(slo.definition)} step={step} stepNote={stepNote} present={query.present === "1"} />;
+    const activity = (
+      <Suspense fallback={<p className="muted" role="status">Loading burn rates and RED over the range…</p>}>
+        <SloActivitySection id={id} range={parseTimeRange(query, now)} now={now} objective={Number(slo.definition.objective)} />
+      </Suspense>
+    );
+    return <SloDetailView slo={slo} alerts={alerts} yaml={openSloYamlOf(slo.definition)} step={step} stepNote={stepNote} present={query.present === "1"} activity={activity} />;
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
