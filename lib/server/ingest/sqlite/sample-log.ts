@@ -129,7 +129,7 @@ export class SampleLog {
     // New series live here until the request has passed, so a failed request leaves no trace.
     const fresh = new Map<string, Entry>();
     for (const s of batch) {
-      const key = seriesKey(s.metric, s.labels);
+      const key = s.key ?? seriesKey(s.metric, s.labels);
       let entry = fresh.get(key) ?? this.lookup(key);
       if (!entry) {
         entry = { id: 0, key, last: null, fresh: { metric: s.metric, labels: labelsJson(s.labels) }, seq: 0, item: 0 };
