@@ -2,6 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import type { CounterState } from "@/lib/domain/counter-increase";
 import type { RollupCell } from "@/lib/domain/rollup";
+import { WalSync } from "./wal-sync";
 
 // Ingest's own connection to the SQLite file, beside Prisma's: Prisma's raw-query path cost more
 // than the writes themselves. WAL lets both connections read while one writes.
@@ -29,9 +30,12 @@ export function openSampleDb(file: string) {
   // timeout: SQLite's busy timeout, so a write waits for Prisma's connection instead of failing.
   const db = new Database(file, { timeout: 5_000 });
   db.pragma("journal_mode = WAL");
-  // FULL: in WAL mode, NORMAL may lose the last commits on power loss, and an acknowledged
-  // request is a promise that its samples survive exactly that.
-  db.pragma("synchronous = FULL");
+  // In WAL mode NORMAL may lose the last commits on power loss, and an acknowledged request is a
+  // promise that its samples survive exactly that: so NORMAL only with an fsync of the log file
+  // before each acknowledgement (wal-sync.ts), FULL where that file cannot be opened.
+  db.prepare('SELECT 1 FROM "IngestLog" LIMIT 1').get(); // opens (creates) the -wal file
+  const walSync = WalSync.open(`${file}-wal`);
+  db.pragma(walSync ? "synchronous = NORMAL" : "synchronous = FULL");
   const seriesByKey = db.prepare<[string], SeriesRow>('SELECT "id", "key", "lastT", "lastV", "lastStart" FROM "Series" WHERE "key" = ?');
   const seriesById = db.prepare<[number], SeriesRow>('SELECT "id", "key", "lastT", "lastV", "lastStart" FROM "Series" WHERE "id" = ?');
   const insertSeries = db.prepare<[string, string, string, string]>('INSERT INTO "Series" ("key", "metric", "labels", "createdAt") VALUES (?, ?, ?, ?)');
@@ -50,6 +54,12 @@ export function openSampleDb(file: string) {
 
   return {
     db,
+    /** Resolves once every commit so far is durable. */
+    sync: () => (walSync ? walSync.sync() : Promise.resolve()),
+    close: () => {
+      walSync?.close();
+      db.close();
+    },
     findSeries: (key: string) => seriesByKey.get(key),
     getSeriesById: (id: number) => seriesById.get(id),
     /** Returns the new series' id. */
