@@ -12,7 +12,9 @@ const batch = (n: number) => Array.from({ length: 5 }, (_, i) => ({ metric: "cac
 describe.runIf(env().DATABASE_URL.provider === "sqlite")("the series cache's bound", () => {
   it("holds at most its bound once applied, and judges evicted series exactly as kept ones", async () => {
     closeIngest(); // this test's own store, with a small bound
-    const log = new SampleLog(env().DATABASE_URL.file, { applyIntervalMs: 3_600_000, applyAtSamples: 1_000_000, maxCachedSeries: 3 });
+    const database = env().DATABASE_URL;
+    if (database.provider !== "sqlite") throw new Error("SQLite only");
+    const log = new SampleLog(database.file, { applyIntervalMs: 3_600_000, applyAtSamples: 1_000_000, maxCachedSeries: 3 });
     try {
       expect(await log.store(batch(0))).toEqual({ series: 5, accepted: 5, dropped: {} });
       expect(log.cachedSeries).toBe(5); // not applied yet: every state is newer than its row
