@@ -224,12 +224,16 @@ export class SampleLog {
     if (this.pending.samples === 0) return this.trimCache();
     const ids = [...this.pending.series.keys()].sort((a, b) => a - b); // in key order: fewer B-tree pages touched
     this.sql.db.transaction(() => {
+      const minutes = this.sql.minuteCells();
+      const hours = this.sql.hourCells();
       for (const id of ids) {
         const p = this.pending.series.get(id)!;
-        for (const cell of p.minutes.values()) this.sql.upsertMinute(id, cell);
-        for (const cell of p.hours.values()) this.sql.upsertHour(id, cell);
+        for (const cell of p.minutes.values()) minutes.add(id, cell);
+        for (const cell of p.hours.values()) hours.add(id, cell);
         this.sql.saveState(id, p.last);
       }
+      minutes.end();
+      hours.end();
       this.sql.deleteLogThrough(this.loggedThrough);
     })();
     this.pending.clear();

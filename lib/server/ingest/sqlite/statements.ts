@@ -14,9 +14,12 @@ export function stateOf(row: SeriesRow): CounterState | null {
   return row.lastStart === null ? { t: row.lastT, v: row.lastV! } : { t: row.lastT, v: row.lastV!, start: row.lastStart };
 }
 
-const upsertCell = (table: "Rollup1m" | "Rollup1h", bucket: "minute" | "hour") =>
+/** Rows per multi-row upsert: one statement's call, bind and step costs shared by this many cells. */
+export const CELLS_PER_STATEMENT = 64;
+
+const upsertCells = (table: "Rollup1m" | "Rollup1h", bucket: "minute" | "hour", rows: number) =>
   `INSERT INTO "${table}" ("seriesId", "${bucket}", "increase", "deltas", "count", "sum", "min", "max", "last")
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+   VALUES ${Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
    ON CONFLICT ("seriesId", "${bucket}") DO UPDATE SET
      "increase" = "increase" + excluded."increase",
      "deltas" = "deltas" + excluded."deltas",
@@ -47,10 +50,14 @@ export function openSampleDb(file: string) {
     let statement: Database.Statement | undefined;
     return () => (statement ??= db.prepare(sql));
   };
-  const minute = lazy(upsertCell("Rollup1m", "minute"));
-  const hour = lazy(upsertCell("Rollup1h", "hour"));
+  const cellWriter = (table: "Rollup1m" | "Rollup1h", bucket: "minute" | "hour") => {
+    const one = lazy(upsertCells(table, bucket, 1));
+    const many = lazy(upsertCells(table, bucket, CELLS_PER_STATEMENT));
+    return () => new CellWriter(one(), many());
+  };
+  const minutes = cellWriter("Rollup1m", "minute");
+  const hours = cellWriter("Rollup1h", "hour");
   const saveState = db.prepare<[number, number, number | null, number]>('UPDATE "Series" SET "lastT" = ?, "lastV" = ?, "lastStart" = ? WHERE "id" = ?');
-  const cellArgs = (seriesId: number, c: RollupCell) => [seriesId, c.bucket, c.increase, c.deltas, c.count, c.sum, c.min, c.max, c.last];
 
   return {
     db,
@@ -70,10 +77,34 @@ export function openSampleDb(file: string) {
     appendLog: (samples: number, payload: Buffer) => Number(appendLog.run(samples, payload).lastInsertRowid),
     readLog: () => readLog.iterate(),
     deleteLogThrough: (id: number) => deleteLog.run(id),
-    upsertMinute: (seriesId: number, cell: RollupCell) => minute().run(...cellArgs(seriesId, cell)),
-    upsertHour: (seriesId: number, cell: RollupCell) => hour().run(...cellArgs(seriesId, cell)),
+    /** Upserts of minute (hour) cells, written in groups: call end() to write the rest. */
+    minuteCells: minutes,
+    hourCells: hours,
     saveState: (seriesId: number, last: CounterState) => saveState.run(last.t, last.v, last.start ?? null, seriesId),
   };
 }
 
 export type SampleDb = ReturnType<typeof openSampleDb>;
+
+/** Gathers cells for CELLS_PER_STATEMENT-row upserts; a (series, bucket) must come at most once. */
+class CellWriter {
+  private readonly args: number[] = [];
+
+  constructor(
+    private readonly one: Database.Statement,
+    private readonly many: Database.Statement,
+  ) {}
+
+  add(seriesId: number, c: RollupCell): void {
+    this.args.push(seriesId, c.bucket, c.increase, c.deltas, c.count, c.sum, c.min, c.max, c.last);
+    if (this.args.length === 9 * CELLS_PER_STATEMENT) {
+      this.many.run(this.args);
+      this.args.length = 0;
+    }
+  }
+
+  end(): void {
+    for (let at = 0; at < this.args.length; at += 9) this.one.run(this.args.slice(at, at + 9));
+    this.args.length = 0;
+  }
+}
