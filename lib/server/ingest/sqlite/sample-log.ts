@@ -26,8 +26,9 @@ export const DEFAULT_MAX_CACHED_SERIES = 500_000;
 
 /**
  * The SQLite write path (architecture.md "Ingest"): a request is acknowledged once its samples are
- * committed to IngestLog, in one transaction with the requests that arrived alongside it (one
- * fsync for the group); an applier later folds them into the rollups and deletes the log rows in
+ * committed to IngestLog, in one transaction with the requests that arrived alongside it, and
+ * the log file fsynced after it (off the event loop, shared by every commit meanwhile: wal-sync.ts);
+ * an applier later folds them into the rollups and deletes the log rows in
  * one transaction, so a crash anywhere leaves each logged sample applied exactly once.
  *
  * This object is the only writer of Series state and rollups on SQLite: it judges each request
