@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/server/env";
+import { openSampleDb } from "@/lib/server/ingest/sqlite/statements";
 import { closeIngest, flushIngest, storeSamples } from "@/lib/server/ingest/store";
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -42,4 +43,17 @@ describe.runIf(env().DATABASE_URL.provider === "sqlite")("the ingest owner of a 
     await flushIngest();
     expect(await storeSamples([{ metric: "owner_total", labels: {}, samples: [{ t: T0 + 180_000, v: 2 }] }])).toMatchObject({ accepted: 1 });
   }, 60_000);
+
+  it("commits with NORMAL and fsyncs the log file itself before acknowledging (wal-sync.ts)", async () => {
+    const database = env().DATABASE_URL;
+    if (database.provider !== "sqlite") throw new Error("SQLite only");
+    const sql = openSampleDb(database.file);
+    try {
+      expect(sql.db.pragma("journal_mode", { simple: true })).toBe("wal");
+      expect(sql.db.pragma("synchronous", { simple: true })).toBe(1); // NORMAL
+      await expect(sql.sync()).resolves.toBeUndefined();
+    } finally {
+      sql.close();
+    }
+  });
 });

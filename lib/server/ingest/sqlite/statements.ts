@@ -32,12 +32,12 @@ const upsertCells = (table: "Rollup1m" | "Rollup1h", bucket: "minute" | "hour", 
 export function openSampleDb(file: string) {
   // timeout: SQLite's busy timeout, so a write waits for Prisma's connection instead of failing.
   const db = new Database(file, { timeout: 5_000 });
-  db.pragma("journal_mode = WAL");
+  const isWal = db.pragma("journal_mode = WAL", { simple: true }) === "wal";
   // In WAL mode NORMAL may lose the last commits on power loss, and an acknowledged request is a
   // promise that its samples survive exactly that: so NORMAL only with an fsync of the log file
   // before each acknowledgement (wal-sync.ts), FULL where that file cannot be opened.
   db.prepare('SELECT 1 FROM "IngestLog" LIMIT 1').get(); // opens (creates) the -wal file
-  const walSync = WalSync.open(`${file}-wal`);
+  const walSync = isWal ? WalSync.open(`${file}-wal`) : null;
   db.pragma(walSync ? "synchronous = NORMAL" : "synchronous = FULL");
   const seriesByKey = db.prepare<[string], SeriesRow>('SELECT "id", "key", "lastT", "lastV", "lastStart" FROM "Series" WHERE "key" = ?');
   const seriesById = db.prepare<[number], SeriesRow>('SELECT "id", "key", "lastT", "lastV", "lastStart" FROM "Series" WHERE "id" = ?');
