@@ -26,6 +26,11 @@ export function boot(): void {
   try {
     startIngest();
   } catch (error) {
+    // A second process on the same SQLite file would judge samples against states it cannot see.
+    if ((error as Error).name === "IngestOwnedElsewhereError") {
+      console.error((error as Error).message);
+      process.exit(1);
+    }
     log.error("ingest: could not open the ingest log", { error: error instanceof Error ? error.message : String(error) });
   }
   // The first admin from STEADYSTATE_ADMIN_EMAIL/_PASSWORD when none exists; sign-in retries it.

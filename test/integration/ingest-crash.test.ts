@@ -12,6 +12,7 @@ const T0 = Date.UTC(2026, 10, 23, 10, 0, 0);
 
 /** Runs the child until it has acknowledged `killAfter` batches, then kills it with SIGKILL. */
 function runChildAndKill(options: { t0: number; killAfter: number; stopAfter: number; applyIntervalMs: number }): Promise<number> {
+  closeIngest(); // the child must own the database's ingest (owner-lock.ts): this process lets go
   const child = spawn(
     process.execPath,
     // tsx as a loader, not its CLI: the CLI runs the script in a second process that SIGKILL would miss.

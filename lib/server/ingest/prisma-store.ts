@@ -94,7 +94,7 @@ export async function storeWithPrisma(batch: readonly StoreSeries[], now = new D
   // Two entries for one series in a batch are merged, so the series is read and written once.
   const bySeries = new Map<string, { key: string; metric: string; labels: string; samples: CounterSample[] }>();
   for (const s of batch) {
-    const key = seriesKey(s.metric, s.labels);
+    const key = s.key ?? seriesKey(s.metric, s.labels);
     const entry = bySeries.get(key) ?? { key, metric: s.metric, labels: labelsJson(s.labels), samples: [] };
     entry.samples.push(...s.samples);
     bySeries.set(key, entry);

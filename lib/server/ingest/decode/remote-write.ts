@@ -4,6 +4,7 @@ import protobuf from "protobufjs";
 import { compressSync, uncompressSync } from "snappy";
 import { isStaleMarkerBits, STALE_MARKER_BITS } from "@/lib/domain/counter-increase";
 import { LABEL_NAME, METRIC_NAME } from "@/lib/domain/ingest-limits";
+import { labelSetOf, LabelSetCache, type LabelSet } from "./label-sets";
 import { countDropped, DecodeError, describeSeries, int64ToNumber, PayloadTooLargeError, type DecodeResult, type IngestSample } from "./types";
 
 // Prometheus remote write 1.0: a snappy BLOCK (not framed) of a protobuf WriteRequest.
@@ -57,7 +58,9 @@ const TAG_SAMPLE_TIMESTAMP = (F.sampleTimestamp << 3) | WIRE_VARINT;
 /** Beyond this a request is refused before it is inflated (snappy states the size up front). */
 export const DEFAULT_MAX_DECODED_BYTES = 64 * 1024 * 1024;
 
-export type RemoteWriteOptions = { maxDecodedBytes?: number };
+export type RemoteWriteOptions = { maxDecodedBytes?: number; labelSets?: LabelSetCache };
+
+const globalForDecode = globalThis as unknown as { steadystateLabelSets?: LabelSetCache };
 
 export function decodeRemoteWrite(body: Buffer, options: RemoteWriteOptions = {}): DecodeResult {
   const maxBytes = options.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES;
@@ -70,7 +73,8 @@ export function decodeRemoteWrite(body: Buffer, options: RemoteWriteOptions = {}
     throw new DecodeError(`snappy: ${messageOf(error).replace(/^snappy:\s*/, "")}`);
   }
   try {
-    return readWriteRequest(protobuf.Reader.create(raw));
+    const labelSets = options.labelSets ?? (globalForDecode.steadystateLabelSets ??= new LabelSetCache());
+    return readWriteRequest(protobuf.Reader.create(raw), labelSets);
   } catch (error) {
     if (error instanceof DecodeError) throw error;
     throw new DecodeError(`protobuf: ${messageOf(error)}`);
@@ -113,30 +117,40 @@ function enter(r: protobuf.Reader): number {
   return outer;
 }
 
-function readWriteRequest(r: protobuf.Reader): DecodeResult {
+function readWriteRequest(r: protobuf.Reader, labelSets: LabelSetCache): DecodeResult {
   const result: DecodeResult = { series: [], dropped: {} };
   while (r.pos < r.len) {
     const tag = readTag(r);
     // Metadata (field 3) is skipped like any unknown field: it carries no samples.
     if (tag === TAG_TIMESERIES) {
       const outer = enter(r);
-      readTimeSeries(r, result);
+      readTimeSeries(r, result, labelSets);
       r.len = outer;
     } else r.skipType(tag & 7);
   }
   return result;
 }
 
-function readTimeSeries(r: protobuf.Reader, result: DecodeResult): void {
-  const pairs: [string, string][] = [];
+function readTimeSeries(r: protobuf.Reader, result: DecodeResult, labelSets: LabelSetCache): void {
+  const seriesFrom = r.pos;
+  const seriesTo = r.len;
   const samples: IngestSample[] = [];
   let histograms = 0;
+  // Labels are skipped on this pass and found by their bytes (label-sets.ts); senders put them
+  // first and together, and a set that is not together is read the slow way.
+  let labelsFrom = -1;
+  let labelsTo = -1;
+  let isTogether = true;
   while (r.pos < r.len) {
+    const at = r.pos;
     const tag = readTag(r);
     if (tag === TAG_LABELS) {
+      if (labelsFrom < 0) labelsFrom = at;
+      else if (labelsTo !== at) isTogether = false;
       const outer = enter(r);
-      pairs.push(readLabel(r));
+      r.pos = r.len;
       r.len = outer;
+      labelsTo = r.pos;
     } else if (tag === TAG_SAMPLES) {
       const outer = enter(r);
       samples.push(readSample(r));
@@ -148,6 +162,36 @@ function readTimeSeries(r: protobuf.Reader, result: DecodeResult): void {
   }
   countDropped(result.dropped, "native-histogram", histograms);
 
+  // The reader was made from a Buffer (decodeRemoteWrite), so its bytes slice to a string directly.
+  const bytes = labelsFrom >= 0 && isTogether ? (r.buf as Buffer).toString("latin1", labelsFrom, labelsTo) : null;
+  let set = bytes === null ? undefined : labelSets.get(bytes);
+  if (!set) {
+    const end = r.pos;
+    set = readLabelSet(r, bytes === null ? seriesFrom : labelsFrom, bytes === null ? seriesTo : labelsTo);
+    r.pos = end;
+    r.len = seriesTo;
+    if (bytes !== null) labelSets.set(bytes, set);
+  }
+  if (samples.length === 0) return;
+  if (set.kind === "dropped") return countDropped(result.dropped, set.reason, samples.length);
+  result.series.push({ metric: set.metric, labels: set.labels, key: set.key, samples });
+}
+
+/** Reads the labels among the fields in [from, to) and judges them: duplicates fail the request. */
+function readLabelSet(r: protobuf.Reader, from: number, to: number): LabelSet {
+  r.pos = from;
+  r.len = to;
+  const pairs: [string, string][] = [];
+  while (r.pos < r.len) {
+    const tag = readTag(r);
+    if (tag !== TAG_LABELS) {
+      r.skipType(tag & 7);
+      continue;
+    }
+    const outer = enter(r);
+    pairs.push(readLabel(r));
+    r.len = outer;
+  }
   // One pass: duplicates (a broken sender: the request fails), then names (the series is dropped).
   let metric = "";
   let isValid = true;
@@ -162,10 +206,9 @@ function readTimeSeries(r: protobuf.Reader, result: DecodeResult): void {
     // series two identities.
     else if (value !== "") labels[name] = value;
   }
-  if (samples.length === 0) return;
-  if (metric === "") return countDropped(result.dropped, "missing-name", samples.length);
-  if (!isValid || !METRIC_NAME.test(metric)) return countDropped(result.dropped, "invalid-name", samples.length);
-  result.series.push({ metric, labels, samples });
+  if (metric === "") return { kind: "dropped", reason: "missing-name" };
+  if (!isValid || !METRIC_NAME.test(metric)) return { kind: "dropped", reason: "invalid-name" };
+  return labelSetOf(metric, labels);
 }
 
 function readLabel(r: protobuf.Reader): [string, string] {

@@ -13,7 +13,9 @@ export type IngestSeries = {
   /** Prometheus metric name, valid by its rules (OTLP names are sanitised to fit). */
   metric: string;
   /** Without `__name__`; never empty values (Prometheus treats an empty value as no label). */
-  labels: Record<string, string>;
+  labels: Readonly<Record<string, string>>;
+  /** seriesKey(metric, labels), when the decoder already had it (remote write keeps it per label set). */
+  key?: string;
   samples: IngestSample[];
 };
 

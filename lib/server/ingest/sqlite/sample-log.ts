@@ -5,6 +5,7 @@ import { labelsJson, seriesKey } from "@/lib/domain/series-key";
 import { log } from "../../log";
 import type { StoreResult, StoreSeries } from "../store-types";
 import { decodeLogPayload, encodeLogPayload } from "./log-codec";
+import { OwnerLock } from "./owner-lock";
 import { PendingRollups } from "./pending-rollups";
 import { openSampleDb, type SampleDb, stateOf } from "./statements";
 
@@ -18,19 +19,29 @@ type Item = { entry: Entry; samples: readonly CounterSample[]; rollup: SeriesRol
 
 const NO_ROLLUP: SeriesRollup = { minutes: [], hours: [], last: null, accepted: 0, dropped: {} };
 
-export type SampleLogOptions = { applyIntervalMs: number; applyAtSamples: number };
+export type SampleLogOptions = { applyIntervalMs: number; applyAtSamples: number; maxCachedSeries?: number };
+
+/** About 250 bytes each with its key: some 125 MB for half a million active series. */
+export const DEFAULT_MAX_CACHED_SERIES = 500_000;
 
 /**
  * The SQLite write path (architecture.md "Ingest"): a request is acknowledged once its samples are
- * committed to IngestLog, in one transaction with the requests that arrived alongside it (one
- * fsync for the group); an applier later folds them into the rollups and deletes the log rows in
+ * committed to IngestLog, in one transaction with the requests that arrived alongside it, and
+ * the log file fsynced after it (off the event loop, shared by every commit meanwhile: wal-sync.ts);
+ * an applier later folds them into the rollups and deletes the log rows in
  * one transaction, so a crash anywhere leaves each logged sample applied exactly once.
  *
  * This object is the only writer of Series state and rollups on SQLite: it judges each request
  * (duplicates, out of order) against series states it holds in memory, which include samples
- * logged but not yet applied. So one process owns a SQLite file, which the embedded default is.
+ * logged but not yet applied. So one process owns a SQLite file, which the embedded default is;
+ * owner-lock.ts refuses a second one.
+ *
+ * The states are a cache of the Series rows: at most `maxCachedSeries` of them once the log is
+ * applied (oldest first out, read back from the row when next seen), plus, between applies, the
+ * series whose samples await applying, which the ingest queue's bound limits.
  */
 export class SampleLog {
+  private readonly owner: OwnerLock;
   private readonly sql: SampleDb;
   private readonly cache = new Map<string, Entry>();
   private readonly pending = new PendingRollups();
@@ -43,8 +54,14 @@ export class SampleLog {
   private readonly timer: NodeJS.Timeout;
 
   constructor(file: string, private readonly options: SampleLogOptions) {
-    this.sql = openSampleDb(file);
-    this.recover();
+    this.owner = OwnerLock.acquire(file);
+    try {
+      this.sql = openSampleDb(file);
+      this.recover();
+    } catch (error) {
+      this.owner.release();
+      throw error;
+    }
     this.timer = setInterval(() => this.tryApply(), options.applyIntervalMs);
     this.timer.unref();
   }
@@ -73,7 +90,8 @@ export class SampleLog {
   close(): void {
     clearInterval(this.timer);
     this.tryApply();
-    this.sql.db.close();
+    this.sql.close();
+    this.owner.release();
   }
 
   private commitGroup(): void {
@@ -115,7 +133,13 @@ export class SampleLog {
     for (const { entry } of undo) delete entry.fresh;
     for (const item of logged) this.pending.add(item.entry.id, item.rollup);
     if (logId) this.loggedThrough = logId;
-    for (const j of judged) j.waiting.resolve(j.result);
+    // Committed: later requests are judged against it at once; acknowledged once it is on disk.
+    // Should the fsync fail, the commit may or may not survive a power cut: the senders get the
+    // error (503) and retry, and a retry of samples that did survive is dropped as duplicates.
+    this.sql.sync().then(
+      () => judged.forEach((j) => j.waiting.resolve(j.result)),
+      (error: unknown) => judged.forEach((j) => j.waiting.reject(error)),
+    );
     if (this.pending.samples >= this.options.applyAtSamples) setImmediate(() => this.tryApply());
   }
 
@@ -129,7 +153,7 @@ export class SampleLog {
     // New series live here until the request has passed, so a failed request leaves no trace.
     const fresh = new Map<string, Entry>();
     for (const s of batch) {
-      const key = seriesKey(s.metric, s.labels);
+      const key = s.key ?? seriesKey(s.metric, s.labels);
       let entry = fresh.get(key) ?? this.lookup(key);
       if (!entry) {
         entry = { id: 0, key, last: null, fresh: { metric: s.metric, labels: labelsJson(s.labels) }, seq: 0, item: 0 };
@@ -198,20 +222,39 @@ export class SampleLog {
   }
 
   private apply(): void {
-    if (this.pending.samples === 0) return;
+    if (this.pending.samples === 0) return this.trimCache();
     const ids = [...this.pending.series.keys()].sort((a, b) => a - b); // in key order: fewer B-tree pages touched
     this.sql.db.transaction(() => {
+      const minutes = this.sql.minuteCells();
+      const hours = this.sql.hourCells();
       for (const id of ids) {
         const p = this.pending.series.get(id)!;
-        for (const cell of p.minutes.values()) this.sql.upsertMinute(id, cell);
-        for (const cell of p.hours.values()) this.sql.upsertHour(id, cell);
+        for (const cell of p.minutes.values()) minutes.add(id, cell);
+        for (const cell of p.hours.values()) hours.add(id, cell);
         this.sql.saveState(id, p.last);
       }
+      minutes.end();
+      hours.end();
       this.sql.deleteLogThrough(this.loggedThrough);
     })();
     this.pending.clear();
+    this.trimCache();
     if (this.applyError) log.info("ingest: rollups are written again");
     this.applyError = null;
+  }
+
+  /** Every state now matches its Series row (nothing awaits applying), so any may go. */
+  private trimCache(): void {
+    let excess = this.cache.size - (this.options.maxCachedSeries ?? DEFAULT_MAX_CACHED_SERIES);
+    for (const key of this.cache.keys()) {
+      if (excess-- <= 0) break;
+      this.cache.delete(key);
+    }
+  }
+
+  /** Series states held in memory (for tests of the bound). */
+  get cachedSeries(): number {
+    return this.cache.size;
   }
 
   private tryApply(): void {

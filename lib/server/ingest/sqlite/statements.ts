@@ -2,6 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import type { CounterState } from "@/lib/domain/counter-increase";
 import type { RollupCell } from "@/lib/domain/rollup";
+import { WalSync } from "./wal-sync";
 
 // Ingest's own connection to the SQLite file, beside Prisma's: Prisma's raw-query path cost more
 // than the writes themselves. WAL lets both connections read while one writes.
@@ -13,9 +14,12 @@ export function stateOf(row: SeriesRow): CounterState | null {
   return row.lastStart === null ? { t: row.lastT, v: row.lastV! } : { t: row.lastT, v: row.lastV!, start: row.lastStart };
 }
 
-const upsertCell = (table: "Rollup1m" | "Rollup1h", bucket: "minute" | "hour") =>
+/** Rows per multi-row upsert: one statement's call, bind and step costs shared by this many cells. */
+export const CELLS_PER_STATEMENT = 64;
+
+const upsertCells = (table: "Rollup1m" | "Rollup1h", bucket: "minute" | "hour", rows: number) =>
   `INSERT INTO "${table}" ("seriesId", "${bucket}", "increase", "deltas", "count", "sum", "min", "max", "last")
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+   VALUES ${Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
    ON CONFLICT ("seriesId", "${bucket}") DO UPDATE SET
      "increase" = "increase" + excluded."increase",
      "deltas" = "deltas" + excluded."deltas",
@@ -28,10 +32,13 @@ const upsertCell = (table: "Rollup1m" | "Rollup1h", bucket: "minute" | "hour") =
 export function openSampleDb(file: string) {
   // timeout: SQLite's busy timeout, so a write waits for Prisma's connection instead of failing.
   const db = new Database(file, { timeout: 5_000 });
-  db.pragma("journal_mode = WAL");
-  // FULL: in WAL mode, NORMAL may lose the last commits on power loss, and an acknowledged
-  // request is a promise that its samples survive exactly that.
-  db.pragma("synchronous = FULL");
+  const isWal = db.pragma("journal_mode = WAL", { simple: true }) === "wal";
+  // In WAL mode NORMAL may lose the last commits on power loss, and an acknowledged request is a
+  // promise that its samples survive exactly that: so NORMAL only with an fsync of the log file
+  // before each acknowledgement (wal-sync.ts), FULL where that file cannot be opened.
+  db.prepare('SELECT 1 FROM "IngestLog" LIMIT 1').get(); // opens (creates) the -wal file
+  const walSync = isWal ? WalSync.open(`${file}-wal`) : null;
+  db.pragma(walSync ? "synchronous = NORMAL" : "synchronous = FULL");
   const seriesByKey = db.prepare<[string], SeriesRow>('SELECT "id", "key", "lastT", "lastV", "lastStart" FROM "Series" WHERE "key" = ?');
   const seriesById = db.prepare<[number], SeriesRow>('SELECT "id", "key", "lastT", "lastV", "lastStart" FROM "Series" WHERE "id" = ?');
   const insertSeries = db.prepare<[string, string, string, string]>('INSERT INTO "Series" ("key", "metric", "labels", "createdAt") VALUES (?, ?, ?, ?)');
@@ -43,13 +50,23 @@ export function openSampleDb(file: string) {
     let statement: Database.Statement | undefined;
     return () => (statement ??= db.prepare(sql));
   };
-  const minute = lazy(upsertCell("Rollup1m", "minute"));
-  const hour = lazy(upsertCell("Rollup1h", "hour"));
+  const cellWriter = (table: "Rollup1m" | "Rollup1h", bucket: "minute" | "hour") => {
+    const one = lazy(upsertCells(table, bucket, 1));
+    const many = lazy(upsertCells(table, bucket, CELLS_PER_STATEMENT));
+    return () => new CellWriter(one(), many());
+  };
+  const minutes = cellWriter("Rollup1m", "minute");
+  const hours = cellWriter("Rollup1h", "hour");
   const saveState = db.prepare<[number, number, number | null, number]>('UPDATE "Series" SET "lastT" = ?, "lastV" = ?, "lastStart" = ? WHERE "id" = ?');
-  const cellArgs = (seriesId: number, c: RollupCell) => [seriesId, c.bucket, c.increase, c.deltas, c.count, c.sum, c.min, c.max, c.last];
 
   return {
     db,
+    /** Resolves once every commit so far is durable. */
+    sync: () => (walSync ? walSync.sync() : Promise.resolve()),
+    close: () => {
+      walSync?.close();
+      db.close();
+    },
     findSeries: (key: string) => seriesByKey.get(key),
     getSeriesById: (id: number) => seriesById.get(id),
     /** Returns the new series' id. */
@@ -60,10 +77,34 @@ export function openSampleDb(file: string) {
     appendLog: (samples: number, payload: Buffer) => Number(appendLog.run(samples, payload).lastInsertRowid),
     readLog: () => readLog.iterate(),
     deleteLogThrough: (id: number) => deleteLog.run(id),
-    upsertMinute: (seriesId: number, cell: RollupCell) => minute().run(...cellArgs(seriesId, cell)),
-    upsertHour: (seriesId: number, cell: RollupCell) => hour().run(...cellArgs(seriesId, cell)),
+    /** Upserts of minute (hour) cells, written in groups: call end() to write the rest. */
+    minuteCells: minutes,
+    hourCells: hours,
     saveState: (seriesId: number, last: CounterState) => saveState.run(last.t, last.v, last.start ?? null, seriesId),
   };
 }
 
 export type SampleDb = ReturnType<typeof openSampleDb>;
+
+/** Gathers cells for CELLS_PER_STATEMENT-row upserts; a (series, bucket) must come at most once. */
+class CellWriter {
+  private readonly args: number[] = [];
+
+  constructor(
+    private readonly one: Database.Statement,
+    private readonly many: Database.Statement,
+  ) {}
+
+  add(seriesId: number, c: RollupCell): void {
+    this.args.push(seriesId, c.bucket, c.increase, c.deltas, c.count, c.sum, c.min, c.max, c.last);
+    if (this.args.length === 9 * CELLS_PER_STATEMENT) {
+      this.many.run(this.args);
+      this.args.length = 0;
+    }
+  }
+
+  end(): void {
+    for (let at = 0; at < this.args.length; at += 9) this.one.run(this.args.slice(at, at + 9));
+    this.args.length = 0;
+  }
+}
