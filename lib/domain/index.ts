@@ -27,3 +27,5 @@ export * from "./postmortem-markdown";
 export * from "./breaker-mapping";
 export * from "./breaker-timeline";
 export * from "./actor";
+export * from "./audit";
+export * from "./token-bucket";

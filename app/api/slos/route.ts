@@ -6,6 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ name: "/api/slos", access: "public" }, async () => ({ slos: await listSloStatuses(new Date()) }));
 
-export const POST = route({ name: "/api/slos", access: "token" }, async ({ req }) =>
-  Response.json(await createSlo(await parseJson(req, sloInputSchema)), { status: 201 }),
+export const POST = route({ name: "/api/slos", access: "token" }, async ({ req, actor }) =>
+  Response.json(await createSlo(await parseJson(req, sloInputSchema), actor), { status: 201 }),
 );
