@@ -29,10 +29,12 @@ const IGNORED = new Set(["updatedAt", "createdAt"]);
 /**
  * The top-level fields that differ, each side holding only those fields. A create has no before,
  * a delete no after; both then hold every field. Secret-named fields are redacted either way.
+ * Neither: an entry whose summary says it all.
  */
 export function auditChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditChanges {
   const pick = (from: Record<string, unknown>, keys: string[]) =>
     redactSecrets(Object.fromEntries(keys.map((k) => [k, from[k] ?? null]))) as Record<string, unknown>;
+  if (!before && !after) return { before: null, after: null };
   if (!before || !after) {
     const only = (before ?? after)!;
     const keys = Object.keys(only).filter((k) => !IGNORED.has(k));

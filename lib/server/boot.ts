@@ -8,6 +8,7 @@ import { log } from "./log";
 import { probeReplication } from "./jobs/probe-replication";
 import { pruneRollups } from "./jobs/retention";
 import { startJobs } from "./jobs/runner";
+import { sealStoredDataSourceHeaders } from "./services/datasources";
 
 
 /** Called once at server start (instrumentation.ts): invalid configuration stops the process. */
@@ -25,6 +26,10 @@ export function boot(): void {
   } catch (error) {
     log.error("ingest: could not open the ingest log", { error: error instanceof Error ? error.message : String(error) });
   }
+  // Data source header values older versions kept in clear text are sealed once a key is set.
+  sealStoredDataSourceHeaders().catch((error: unknown) => {
+    log.error("data sources: could not seal stored header values", { error: error instanceof Error ? error.message : String(error) });
+  });
   if (env().STEADYSTATE_JOBS) {
     startJobs([
       { name: "evaluate-alerts", intervalMs: MINUTE_MS, run: evaluateAlerts },

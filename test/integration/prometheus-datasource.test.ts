@@ -11,6 +11,10 @@ import { createService } from "@/lib/server/services/services";
 import { createSlo, getSloStatus } from "@/lib/server/services/slos";
 import { startPrometheus, type StartedPrometheus } from "../../scripts/prometheus-server.mjs";
 import { call } from "../support/http";
+import { TEST_SECRET_KEY } from "../support/replication";
+
+// Header values are sealed at rest, so registering one needs the key.
+process.env.STEADYSTATE_SECRET_KEY = TEST_SECRET_KEY;
 
 const STEP = 15_000;
 const STEPS = 200; // 50 minutes

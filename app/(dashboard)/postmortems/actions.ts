@@ -1,9 +1,11 @@
 "use server";
 // The pages' writes. Until accounts exist these are open like the pages' reads, and "who" is the
-// name typed into the form (README "Postmortems"); the accounts feature replaces both.
+// name typed into the form (README "Postmortems"); the accounts feature replaces both. The audit
+// log records actionActor() beside that name.
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { actionItemPatchSchema, commentInputSchema, postmortemInputSchema, statusChangeSchema } from "@/lib/schemas/postmortem";
+import { actionActor } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
 import { changeStatus, commentOn, createPostmortem, setActionItemStatus, updatePostmortem } from "@/lib/server/services/postmortems";
 
@@ -26,18 +28,19 @@ async function attempt(run: () => Promise<{ id: string }>): Promise<ActionResult
 export async function savePostmortemAction(id: string | null, raw: unknown): Promise<ActionResult> {
   return attempt(async () => {
     const input = postmortemInputSchema.parse(raw);
-    return id ? updatePostmortem(id, input, new Date()) : createPostmortem(input, new Date());
+    const actor = await actionActor();
+    return id ? updatePostmortem(id, input, new Date(), actor) : createPostmortem(input, new Date(), actor);
   });
 }
 
 export async function changeStatusAction(id: string, raw: unknown): Promise<ActionResult> {
-  return attempt(() => changeStatus(id, statusChangeSchema.parse(raw), new Date()));
+  return attempt(async () => changeStatus(id, statusChangeSchema.parse(raw), new Date(), await actionActor()));
 }
 
 export async function commentAction(id: string, raw: unknown): Promise<ActionResult> {
-  return attempt(async () => (await commentOn(id, commentInputSchema.parse(raw)), { id }));
+  return attempt(async () => (await commentOn(id, commentInputSchema.parse(raw), await actionActor()), { id }));
 }
 
 export async function actionItemStatusAction(itemId: string, raw: unknown): Promise<ActionResult> {
-  return attempt(() => setActionItemStatus(itemId, actionItemPatchSchema.parse(raw), new Date()));
+  return attempt(async () => setActionItemStatus(itemId, actionItemPatchSchema.parse(raw), new Date(), await actionActor()));
 }

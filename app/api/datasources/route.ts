@@ -6,6 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ name: "/api/datasources", access: "public" }, async () => ({ dataSources: await listDataSources() }));
 
-export const POST = route({ name: "/api/datasources", access: "token" }, async ({ req }) =>
-  Response.json(await createDataSource(await parseJson(req, dataSourceInputSchema)), { status: 201 }),
+export const POST = route({ name: "/api/datasources", access: "token" }, async ({ req, actor }) =>
+  Response.json(await createDataSource(await parseJson(req, dataSourceInputSchema), actor), { status: 201 }),
 );

@@ -4,6 +4,7 @@ import type { TimelineEntry } from "@/lib/domain/postmortem-timeline";
 import type { PostmortemDocument, PostmortemQuery } from "@/lib/schemas/postmortem";
 import { db } from "../db";
 import { createEvent, type NewEvent } from "./events";
+import { type AuditInput, auditWrite, recordAudit } from "./audit";
 
 const include = {
   slos: { orderBy: { sloName: "asc" } },
@@ -69,6 +70,8 @@ export type SavePostmortem = {
   publishedAt: Date | null;
   /** Recorded in the same transaction (the postmortem event, when it is published). */
   event: NewEvent | null;
+  /** Who changed what, recorded in the same transaction too. */
+  audit: AuditInput;
 };
 
 /**
@@ -122,8 +125,9 @@ export async function savePostmortem(save: SavePostmortem): Promise<void> {
       snapshot: JSON.stringify(doc), changes: JSON.stringify(save.changes),
     },
   });
-  if (save.event) await d.$transaction([write, version, createEvent(save.event)]);
-  else await d.$transaction([write, version]);
+  const audit = auditWrite(save.audit);
+  if (save.event) await d.$transaction([write, version, createEvent(save.event), audit]);
+  else await d.$transaction([write, version, audit]);
 }
 
 export async function listVersions(postmortemId: string) {
@@ -135,9 +139,14 @@ export async function listVersions(postmortemId: string) {
 }
 export type PostmortemVersionRecord = Awaited<ReturnType<typeof listVersions>>[number];
 
-export async function addComment(comment: { postmortemId: string; section: string; author: string; body: string }) {
-  const row = await db().postmortemComment.create({ data: comment });
-  return { id: row.id, section: row.section, author: row.author, body: row.body, createdAt: row.createdAt.toISOString() };
+/** The comment and its audit entry, in one transaction. */
+export async function addComment(comment: { postmortemId: string; section: string; author: string; body: string }, audit: Omit<AuditInput, "after">) {
+  return db().$transaction(async (tx) => {
+    const row = await tx.postmortemComment.create({ data: comment });
+    const saved = { id: row.id, section: row.section, author: row.author, body: row.body, createdAt: row.createdAt.toISOString() };
+    await recordAudit(tx, { ...audit, after: { comment: saved } });
+    return saved;
+  });
 }
 
 /** Summaries matching every filter given, newest incident first. */
