@@ -56,6 +56,10 @@ export const envSchema = z.object({
   STEADYSTATE_INGEST_MAX_FUTURE_MS: positiveInt(10 * 60 * 1000),
   STEADYSTATE_INGEST_QUEUE_SAMPLES: positiveInt(2_000_000),
   STEADYSTATE_INGEST_APPLY_INTERVAL_MS: positiveInt(1000),
+  // Per-token ingest limit (token bucket, lib/domain/token-bucket.ts): samples per second and the
+  // burst a token may send at once. 0 turns the limit off.
+  STEADYSTATE_INGEST_RATE_SAMPLES: z.coerce.number().int().min(0).default(1_000_000),
+  STEADYSTATE_INGEST_BURST_SAMPLES: positiveInt(2_000_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
