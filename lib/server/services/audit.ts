@@ -5,6 +5,9 @@ import { audited, type AuditInput, listAuditEntries, type Tx } from "../repos/au
 
 export { audited, type AuditInput, type Tx };
 
+/** The entity types this app's changes are logged under (the filter's choices). */
+export const AUDITED_ENTITY_TYPES = ["slo", "postmortem", "action-item", "fmea-worksheet", "fmea-mode", "service", "datasource", "replication-cluster"] as const;
+
 const DAY_MS = 86_400_000;
 // A bare date as `to` means the end of that day (UTC): "to=2026-11-23" includes the 23rd.
 const toBound = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.parse(to) + DAY_MS - 1) : new Date(to));
