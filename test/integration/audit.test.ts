@@ -8,7 +8,8 @@ import { POST as importSlos } from "@/app/api/slos/import/route";
 import { CONFIG_TOKEN_ACTOR } from "@/lib/domain/actor";
 import type { AuditEntryView } from "@/lib/schemas/audit";
 import { db } from "@/lib/server/db";
-import { createService } from "@/lib/server/services/services";
+// The repo, not the service: these tests count SLO entries only.
+import { createService } from "@/lib/server/repos/services";
 import { call } from "../support/http";
 import { resetDatabase } from "../support/reset-db";
 

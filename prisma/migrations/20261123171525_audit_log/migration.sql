@@ -24,7 +24,7 @@ CREATE INDEX "AuditEntry_actorId_at_idx" ON "AuditEntry"("actorId", "at");
 
 
 -- The audit log is append-only (README "Audit log and security"): the database itself refuses
--- to change or remove an entry, whatever the code does. Written by hand; Prisma does not model
+-- to change or remove an entry, whatever the code does. Written by hand, as Prisma does not model
 -- triggers, so schema drift checks do not see them.
 CREATE TRIGGER "AuditEntry_no_update" BEFORE UPDATE ON "AuditEntry"
 BEGIN

@@ -26,13 +26,12 @@ CREATE INDEX "AuditEntry_actorId_at_idx" ON "AuditEntry"("actorId", "at");
 
 
 -- The audit log is append-only (README "Audit log and security"): the database itself refuses
--- to change or remove an entry, whatever the code does. Written by hand; Prisma does not model
+-- to change or remove an entry, whatever the code does. Written by hand, as Prisma does not model
 -- triggers, so schema drift checks do not see them. TRUNCATE has its own statement trigger.
-CREATE FUNCTION "AuditEntry_refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'AuditEntry is append-only';
-END;
-$$;
+-- The migration runner splits scripts at every semicolon, quotes or not, so the function body
+-- writes its one semicolon as \073 in an escape string.
+CREATE FUNCTION "AuditEntry_refuse_change"() RETURNS trigger LANGUAGE plpgsql
+    AS E'BEGIN RAISE EXCEPTION ''AuditEntry is append-only''\073 END';
 
 CREATE TRIGGER "AuditEntry_no_update_or_delete" BEFORE UPDATE OR DELETE ON "AuditEntry"
     FOR EACH ROW EXECUTE FUNCTION "AuditEntry_refuse_change"();
