@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decodeAuditCursor } from "@/lib/domain/audit";
 
-const day = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+const day = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "a date (2026-11-23) or an ISO 8601 time with its offset" });
 
 /**
  * `GET /api/audit` and the /settings/audit page: every filter optional. `actor` matches the actor's
