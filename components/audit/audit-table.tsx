@@ -10,7 +10,8 @@ const ENTITY_PAGES: Record<string, (id: string) => string> = {
   service: (id) => `/services/${id}`,
 };
 
-const when = (iso: string) => iso.replace("T", " ").slice(0, 19);
+const day = (iso: string) => iso.slice(0, 10);
+const clock = (iso: string) => iso.slice(11, 19);
 
 function Changes({ entry }: { entry: AuditEntryView }) {
   const fields = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])];
@@ -43,7 +44,7 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
           const page = ENTITY_PAGES[e.entityType];
           return (
             <tr key={e.id}>
-              <td><time dateTime={e.at}>{when(e.at)}</time></td>
+              <td><time dateTime={e.at}>{day(e.at)}<br />{clock(e.at)}</time></td>
               <td>{e.actor.name}<br /><span className="muted">{e.actor.kind} · {e.actor.id}</span></td>
               <td><code>{e.action}</code></td>
               <td>{e.entityType}<br />{page ? <Link href={page(e.entityId)}><code>{e.entityId}</code></Link> : <code>{e.entityId}</code>}</td>
