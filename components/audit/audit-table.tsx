@@ -46,7 +46,8 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
             <tr key={e.id}>
               <td><time dateTime={e.at}>{day(e.at)}<br />{clock(e.at)}</time></td>
               <td>{e.actor.name}<br /><span className="muted">{e.actor.kind} · {e.actor.id}</span></td>
-              <td><code>{e.action}</code></td>
+              {/* Breaks only after the dot: "replication-cluster." / "create", never mid-word. */}
+              <td><code>{e.action.replace(/\.(?=[^.]*$)/, ".\u200b")}</code></td>
               <td>{e.entityType}<br />{page ? <Link href={page(e.entityId)}><code>{e.entityId}</code></Link> : <code>{e.entityId}</code>}</td>
               <td>{e.summary}</td>
               <td><Changes entry={e} /></td>
