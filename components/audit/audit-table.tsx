@@ -32,6 +32,12 @@ function Changes({ entry }: { entry: AuditEntryView }) {
   );
 }
 
+/** Breaks only after the last dot ("replication-cluster." / "create"), never mid-word; copies as typed. */
+function Action({ name }: { name: string }) {
+  const dot = name.lastIndexOf(".");
+  return <code>{name.slice(0, dot + 1)}<wbr />{name.slice(dot + 1)}</code>;
+}
+
 export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
   return (
     <table className="data audit-table">
@@ -46,8 +52,7 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
             <tr key={e.id}>
               <td><time dateTime={e.at}>{day(e.at)}<br />{clock(e.at)}</time></td>
               <td>{e.actor.name}<br /><span className="muted">{e.actor.kind} · {e.actor.id}</span></td>
-              {/* Breaks only after the dot: "replication-cluster." / "create", never mid-word. */}
-              <td><code>{e.action.replace(/\.(?=[^.]*$)/, ".\u200b")}</code></td>
+              <td><Action name={e.action} /></td>
               <td>{e.entityType}<br />{page ? <Link href={page(e.entityId)}><code>{e.entityId}</code></Link> : <code>{e.entityId}</code>}</td>
               <td>{e.summary}</td>
               <td><Changes entry={e} /></td>
