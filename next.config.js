@@ -5,7 +5,10 @@ const securityHeaders = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), browsing-topics=()" },
 ];
+// For what proxy.ts does not see (built assets); proxy.ts sets the full set, with the page's CSP
+// nonce, on everything else and its values replace these (lib/security-headers.ts).
 
 /** @type {import('next').NextConfig} */
 module.exports = {

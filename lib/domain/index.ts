@@ -31,3 +31,5 @@ export * from "./notifications";
 export * from "./postmortem-figures";
 export * from "./access";
 export * from "./sign-in-limit";
+export * from "./audit";
+export * from "./token-bucket";

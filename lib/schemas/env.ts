@@ -73,6 +73,10 @@ export const envSchema = z.object({
   STEADYSTATE_WEBHOOK_URL: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })]).optional().transform((v) => v || undefined),
   STEADYSTATE_WEBHOOK_TIMEOUT_MS: positiveInt(5000),
   STEADYSTATE_REMINDER_EVERY_DAYS: positiveInt(7),
+  // Per-token ingest limit (token bucket, lib/domain/token-bucket.ts): samples per second and the
+  // burst a token may send at once. 0 turns the limit off.
+  STEADYSTATE_INGEST_RATE_SAMPLES: z.coerce.number().int().min(0).default(1_000_000),
+  STEADYSTATE_INGEST_BURST_SAMPLES: positiveInt(2_000_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -11,6 +11,7 @@ import { startJobs } from "./jobs/runner";
 import { NOTIFY_JOB } from "./jobs/notify";
 import { deleteExpiredSessions } from "./repos/accounts";
 import { ensureConfiguredAdmin } from "./services/accounts";
+import { sealStoredDataSourceHeaders } from "./services/datasources";
 
 
 /** Called once at server start (instrumentation.ts): invalid configuration stops the process. */
@@ -35,6 +36,10 @@ export function boot(): void {
   }
   // The first admin from STEADYSTATE_ADMIN_EMAIL/_PASSWORD when none exists; sign-in retries it.
   ensureConfiguredAdmin().catch((error) => log.error("accounts: could not create the configured admin", { error: error instanceof Error ? error.message : String(error) }));
+  // Data source header values older versions kept in clear text are sealed once a key is set.
+  sealStoredDataSourceHeaders().catch((error: unknown) => {
+    log.error("data sources: could not seal stored header values", { error: error instanceof Error ? error.message : String(error) });
+  });
   if (env().STEADYSTATE_JOBS) {
     startJobs([
       { name: "evaluate-alerts", intervalMs: MINUTE_MS, run: evaluateAlerts },

@@ -53,3 +53,6 @@ function configuredKey(): Buffer {
 export const sealSecret = (purpose: string, plaintext: string) => sealWithKey(configuredKey(), purpose, plaintext);
 export const openSecret = (purpose: string, envelope: string) => openWithKey(configuredKey(), purpose, envelope);
 export const hasSecretKey = () => env().STEADYSTATE_SECRET_KEY !== undefined;
+
+/** Whether a stored value is an envelope sealWithKey wrote (and not a value kept in clear text). */
+export const isSealed = (value: string) => /^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]*$/.test(value);

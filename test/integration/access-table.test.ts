@@ -15,6 +15,7 @@ const ACCESS: Record<string, AccessRule> = {
   "GET /api/auth/me": "public",
   "POST /api/auth/sign-in": "public",
   "POST /api/auth/sign-out": "public",
+  "GET /api/audit": "admin",
   "GET /api/breakers": "read",
   "GET /api/breakers/[id]": "read",
   "POST /api/breakers/events": "ingest",

@@ -6,6 +6,10 @@ import { createService } from "@/lib/server/services/services";
 import { createSlo, getSloStatus } from "@/lib/server/services/slos";
 import { call } from "../support/http";
 import { prometheusWith, scrapeTimes } from "../support/prometheus";
+import { TEST_SECRET_KEY } from "../support/replication";
+
+// Header values are sealed at rest, so registering one needs the key.
+process.env.STEADYSTATE_SECRET_KEY = TEST_SECRET_KEY;
 
 const STEPS = 200; // 50 minutes of 15 s scrapes
 const { end: END, times } = scrapeTimes(15_000, STEPS);

@@ -1,5 +1,29 @@
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { closeIngest, flushIngest } from "@/lib/server/ingest/store";
+
+/**
+ * The audit log refuses DELETE (its triggers make it append-only), so tests empty it the one way
+ * the app never does: with the triggers out of the way. SQLite's are dropped and created again
+ * from their own stored SQL; PostgreSQL's are disabled for the statement. Test-only.
+ */
+async function emptyAuditLog(): Promise<void> {
+  const d = db();
+  if (env().DATABASE_URL.provider === "postgresql") {
+    await d.$transaction([
+      d.$executeRawUnsafe(`ALTER TABLE "AuditEntry" DISABLE TRIGGER USER`),
+      d.$executeRawUnsafe(`DELETE FROM "AuditEntry"`),
+      d.$executeRawUnsafe(`ALTER TABLE "AuditEntry" ENABLE TRIGGER USER`),
+    ]);
+    return;
+  }
+  const triggers = await d.$queryRawUnsafe<{ name: string; sql: string }[]>(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'AuditEntry'`);
+  await d.$transaction([
+    ...triggers.map((t) => d.$executeRawUnsafe(`DROP TRIGGER "${t.name}"`)),
+    d.$executeRawUnsafe(`DELETE FROM "AuditEntry"`),
+    ...triggers.map((t) => d.$executeRawUnsafe(t.sql)),
+  ]);
+}
 
 /**
  * Empties every table, children first, for tests that each need a clean database; the ingest
@@ -9,6 +33,7 @@ export async function resetDatabase(): Promise<void> {
   await flushIngest();
   closeIngest();
   const d = db();
+  await emptyAuditLog();
   // Each feature's roots; their children go by cascade.
   await d.$transaction([
     d.postmortem.deleteMany(), d.fmeaWorksheet.deleteMany(), d.replicationCluster.deleteMany(),

@@ -1,6 +1,7 @@
 "use server";
 // The pages' writes: each needs a signed-in editor (actionActor refuses anyone else before anything
-// is read from the form). "Who" inside a postmortem is still the name typed into the form.
+// is read from the form). "Who" inside a postmortem is still the name typed into the form;
+// the audit log records actionActor() beside it.
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { actionItemPatchSchema, commentInputSchema, postmortemInputSchema, statusChangeSchema } from "@/lib/schemas/postmortem";
@@ -31,20 +32,21 @@ async function attempt(run: () => Promise<{ id: string }>): Promise<ActionResult
 export async function savePostmortemAction(id: string | null, raw: unknown): Promise<ActionResult> {
   return attempt(async () => {
     const input = postmortemInputSchema.parse(raw);
-    return id ? updatePostmortem(id, input, new Date()) : createPostmortem(input, new Date());
+    const actor = await actionActor();
+    return id ? updatePostmortem(id, input, new Date(), actor) : createPostmortem(input, new Date(), actor);
   });
 }
 
 export async function changeStatusAction(id: string, raw: unknown): Promise<ActionResult> {
-  return attempt(() => changeStatus(id, statusChangeSchema.parse(raw), new Date()));
+  return attempt(async () => changeStatus(id, statusChangeSchema.parse(raw), new Date(), await actionActor()));
 }
 
 export async function commentAction(id: string, raw: unknown): Promise<ActionResult> {
-  return attempt(async () => (await commentOn(id, commentInputSchema.parse(raw)), { id }));
+  return attempt(async () => (await commentOn(id, commentInputSchema.parse(raw), await actionActor()), { id }));
 }
 
 export async function actionItemStatusAction(itemId: string, raw: unknown): Promise<ActionResult> {
-  return attempt(() => setActionItemStatus(itemId, actionItemPatchSchema.parse(raw), new Date()));
+  return attempt(async () => setActionItemStatus(itemId, actionItemPatchSchema.parse(raw), new Date(), await actionActor()));
 }
 
 export type AddToFmeaResult =
@@ -65,8 +67,9 @@ export async function addToFmeaAction(postmortemId: string, raw: unknown): Promi
       createFailureModeSchema.parse({ ...input.target, fromPostmortem: { id: postmortemId, rootCauses: [cause] }, row: input.row }),
     );
     const now = new Date();
+    const actor = await actionActor();
     for (const body of bodies) {
-      const mode = await createFailureMode(body, now);
+      const mode = await createFailureMode(body, now, actor);
       created.push({ id: mode.id, worksheetId: mode.worksheetId, mode: mode.mode, cause: mode.cause });
     }
     revalidatePath("/fmea", "layout");

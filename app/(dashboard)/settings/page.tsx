@@ -10,7 +10,7 @@ export default function SettingsPage() {
   const config = env();
   return (
     <>
-      <PageHeader title="Settings" description="How this instance is configured, and whether its parts answer." />
+      <PageHeader title="Settings" description="How this instance is configured, and whether its parts answer." actions={<Link href="/settings/audit" className="button">Audit log</Link>} />
       <div className="grid">
         <section className="card" aria-labelledby="status-heading">
           <h2 id="status-heading" style={{ marginTop: 0, fontSize: "1.05rem" }}>System status</h2>

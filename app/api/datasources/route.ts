@@ -6,6 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ name: "/api/datasources", access: "admin" }, async () => ({ dataSources: await listDataSources() }));
 
-export const POST = route({ name: "/api/datasources", access: "admin" }, async ({ req }) =>
-  Response.json(await createDataSource(await parseJson(req, dataSourceInputSchema)), { status: 201 }),
+export const POST = route({ name: "/api/datasources", access: "admin" }, async ({ req, actor }) =>
+  Response.json(await createDataSource(await parseJson(req, dataSourceInputSchema), actor), { status: 201 }),
 );

@@ -6,6 +6,7 @@ import type { Selector, Sli } from "@/lib/schemas/slo";
 import { AppError } from "../errors";
 import type { DataSourceConfig } from "../repos/datasources";
 import { sliSelectors, type WindowCounts } from "./embedded";
+import { openDataSourceHeaders } from "./headers";
 
 // Prometheus' label-value escaping in PromQL string literals.
 const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
@@ -35,7 +36,7 @@ async function apiQuery(ds: DataSourceConfig, endpoint: Endpoint, params: Record
   const url = `${ds.url}/api/v1/${endpoint}?${new URLSearchParams(params)}`;
   let response: Response;
   try {
-    response = await fetch(url, { headers: ds.headers, signal: AbortSignal.timeout(ds.timeoutMs) });
+    response = await fetch(url, { headers: openDataSourceHeaders(ds.headers), signal: AbortSignal.timeout(ds.timeoutMs) });
   } catch (error) {
     throw new PrometheusError(`${ds.name}: ${(error as Error).name === "TimeoutError" ? `no answer within ${ds.timeoutMs} ms` : (error as Error).message}`, true);
   }

@@ -4,6 +4,7 @@ import type { LinkKind } from "@/lib/domain/fmea-evidence";
 import type { FailureModeInput, FmeaLinkInput } from "@/lib/schemas/fmea";
 import { notFound } from "../errors";
 import { db } from "../db";
+import type { Tx } from "./audit";
 
 const modeInclude = { links: { orderBy: [{ kind: "asc" }, { ref: "asc" }] } } as const satisfies Prisma.FailureModeInclude;
 type ModeRow = Prisma.FailureModeGetPayload<{ include: typeof modeInclude }>;
@@ -53,16 +54,16 @@ export async function findServiceWorksheet(service: string): Promise<StoredWorks
   return row ? toSheet(row) : null;
 }
 
-export async function createWorksheet(input: { title: string; service?: string | null; description?: string | null }): Promise<StoredWorksheet> {
-  const row = await db().fmeaWorksheet.create({
+export async function createWorksheet(input: { title: string; service?: string | null; description?: string | null }, client: Tx = db()): Promise<StoredWorksheet> {
+  const row = await client.fmeaWorksheet.create({
     data: { title: input.title, description: input.description ?? null, ...serviceConnect(input.service, false) },
     include: sheetInclude,
   });
   return toSheet(row);
 }
 
-export async function updateWorksheet(id: string, input: { title: string; service?: string | null; description?: string | null }): Promise<StoredWorksheet> {
-  const row = await db().fmeaWorksheet.update({
+export async function updateWorksheet(id: string, input: { title: string; service?: string | null; description?: string | null }, client: Tx = db()): Promise<StoredWorksheet> {
+  const row = await client.fmeaWorksheet.update({
     where: { id },
     data: { title: input.title, description: input.description ?? null, ...serviceConnect(input.service ?? null, true) },
     include: sheetInclude,
@@ -70,8 +71,8 @@ export async function updateWorksheet(id: string, input: { title: string; servic
   return toSheet(row);
 }
 
-export async function deleteWorksheet(id: string): Promise<void> {
-  await db().fmeaWorksheet.delete({ where: { id } });
+export async function deleteWorksheet(id: string, client: Tx = db()): Promise<void> {
+  await client.fmeaWorksheet.delete({ where: { id } });
 }
 
 export async function listFailureModes(filter: { worksheetId?: string } = {}): Promise<StoredFailureMode[]> {
@@ -95,11 +96,14 @@ function createData(worksheetId: string, input: FailureModeInput): Prisma.Failur
 }
 
 /** Creates rows with their links in one transaction: all of them or none (CSV import relies on it). */
-export async function createFailureModes(worksheetId: string, inputs: FailureModeInput[]): Promise<string[]> {
-  const rows = await db().$transaction(
-    inputs.map((input) => db().failureMode.create({ data: { ...createData(worksheetId, input), links: { create: dedupeLinks(input.links) } }, select: { id: true } })),
-  );
-  return rows.map((r) => r.id);
+export async function createFailureModes(worksheetId: string, inputs: FailureModeInput[], tx?: Tx): Promise<string[]> {
+  // Inside the caller's transaction when given one (an audited change), else in its own.
+  if (!tx) return db().$transaction((own) => createFailureModes(worksheetId, inputs, own), { maxWait: 10_000, timeout: 60_000 });
+  const ids: string[] = [];
+  for (const input of inputs) {
+    ids.push((await tx.failureMode.create({ data: { ...createData(worksheetId, input), links: { create: dedupeLinks(input.links) } }, select: { id: true } })).id);
+  }
+  return ids;
 }
 
 function dedupeLinks(links: FmeaLinkInput[]): FmeaLinkInput[] {
@@ -111,19 +115,19 @@ function dedupeLinks(links: FmeaLinkInput[]): FmeaLinkInput[] {
 export async function updateFailureMode(
   id: string,
   change: { fields: Partial<Omit<FailureModeInput, "links">>; links?: FmeaLinkInput[]; addLinks?: FmeaLinkInput[] },
+  tx?: Tx,
 ): Promise<void> {
-  const d = db();
-  await d.$transaction([
-    d.failureMode.update({ where: { id }, data: change.fields }),
-    ...(change.links
-      ? [d.fmeaLink.deleteMany({ where: { failureModeId: id } }), d.fmeaLink.createMany({ data: dedupeLinks(change.links).map((l) => ({ ...l, failureModeId: id })) })]
-      : []),
-    ...(change.addLinks ?? []).map((link) =>
-      d.fmeaLink.upsert({ where: { failureModeId_kind_ref: { failureModeId: id, kind: link.kind, ref: link.ref } }, create: { ...link, failureModeId: id }, update: {} }),
-    ),
-  ]);
+  if (!tx) return db().$transaction((own) => updateFailureMode(id, change, own));
+  await tx.failureMode.update({ where: { id }, data: change.fields });
+  if (change.links) {
+    await tx.fmeaLink.deleteMany({ where: { failureModeId: id } });
+    await tx.fmeaLink.createMany({ data: dedupeLinks(change.links).map((l) => ({ ...l, failureModeId: id })) });
+  }
+  for (const link of change.addLinks ?? []) {
+    await tx.fmeaLink.upsert({ where: { failureModeId_kind_ref: { failureModeId: id, kind: link.kind, ref: link.ref } }, create: { ...link, failureModeId: id }, update: {} });
+  }
 }
 
-export async function deleteFailureMode(id: string): Promise<void> {
-  await db().failureMode.delete({ where: { id } });
+export async function deleteFailureMode(id: string, client: Tx = db()): Promise<void> {
+  await client.failureMode.delete({ where: { id } });
 }

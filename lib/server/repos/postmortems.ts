@@ -5,6 +5,7 @@ import type { PostmortemDocument, PostmortemQuery } from "@/lib/schemas/postmort
 import { frozenFiguresSchema, type FrozenFigures } from "@/lib/schemas/postmortem-figures";
 import { db } from "../db";
 import { createEvent, type NewEvent } from "./events";
+import { type AuditInput, auditWrite, recordAudit } from "./audit";
 
 const include = {
   slos: { orderBy: { sloName: "asc" } },
@@ -77,6 +78,8 @@ export type SavePostmortem = {
   event: NewEvent | null;
   /** The figures to freeze with this version (when it publishes the postmortem). */
   figures: { computedAt: Date; figures: FrozenFigures } | null;
+  /** Who changed what, recorded in the same transaction too. */
+  audit: AuditInput;
 };
 
 /**
@@ -138,7 +141,7 @@ export async function savePostmortem(save: SavePostmortem): Promise<void> {
         },
       })]
     : [];
-  await d.$transaction([write, version, ...(save.event ? [createEvent(save.event)] : []), ...figures]);
+  await d.$transaction([write, version, ...(save.event ? [createEvent(save.event)] : []), ...figures, auditWrite(save.audit)]);
 }
 
 export async function listVersions(postmortemId: string) {
@@ -150,9 +153,14 @@ export async function listVersions(postmortemId: string) {
 }
 export type PostmortemVersionRecord = Awaited<ReturnType<typeof listVersions>>[number];
 
-export async function addComment(comment: { postmortemId: string; section: string; author: string; body: string }) {
-  const row = await db().postmortemComment.create({ data: comment });
-  return { id: row.id, section: row.section, author: row.author, body: row.body, createdAt: row.createdAt.toISOString() };
+/** The comment and its audit entry, in one transaction. */
+export async function addComment(comment: { postmortemId: string; section: string; author: string; body: string }, audit: Omit<AuditInput, "after">) {
+  return db().$transaction(async (tx) => {
+    const row = await tx.postmortemComment.create({ data: comment });
+    const saved = { id: row.id, section: row.section, author: row.author, body: row.body, createdAt: row.createdAt.toISOString() };
+    await recordAudit(tx, { ...audit, after: { comment: saved } });
+    return saved;
+  });
 }
 
 /** Summaries matching every filter given, newest incident first. */

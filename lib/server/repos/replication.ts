@@ -4,6 +4,7 @@ import type { MemberObservation } from "@/lib/domain/replication-probe";
 import type { ClusterInput, ClusterView, MemberView } from "@/lib/schemas/replication";
 import { clusterState } from "@/lib/domain/replication";
 import { db } from "../db";
+import type { Tx } from "./audit";
 import { createEvent, type NewEvent } from "./events";
 
 const include = { members: { orderBy: [{ role: "asc" as const }, { name: "asc" as const }] }, service: { select: { slug: true } } };
@@ -45,8 +46,8 @@ export function toClusterView(row: ClusterRow): ClusterView {
 
 export type NewMember = { name: string; role: string; connection: string | null; display: string | null };
 
-export async function createCluster(input: ClusterInput, members: NewMember[]): Promise<StoredCluster> {
-  const row = await db().replicationCluster.create({
+export async function createCluster(input: ClusterInput, members: NewMember[], client: Tx = db()): Promise<StoredCluster> {
+  const row = await client.replicationCluster.create({
     data: {
       name: input.name, kind: input.kind, maxLagSeconds: input.maxLagSeconds, maxLagBytes: input.maxLagBytes, paused: input.paused,
       timeoutMs: input.kind === "postgres" ? input.timeoutMs : 0,
@@ -70,8 +71,8 @@ export async function listClusters(filter: { service?: string; isPaused?: boolea
 
 export const findCluster = (id: string): Promise<StoredCluster | null> => findRow(id);
 
-export async function deleteCluster(id: string): Promise<void> {
-  await db().replicationCluster.delete({ where: { id } });
+export async function deleteCluster(id: string, client: Tx = db()): Promise<void> {
+  await client.replicationCluster.delete({ where: { id } });
 }
 
 export type ProbeResult = {

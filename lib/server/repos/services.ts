@@ -1,6 +1,7 @@
 import "server-only";
 import type { ServiceInput, Service } from "@/lib/schemas/service";
 import { db } from "../db";
+import type { Tx } from "./audit";
 
 type Row = { id: string; slug: string; name: string; team: string | null; description: string | null; createdAt: Date; updatedAt: Date };
 
@@ -20,8 +21,8 @@ export async function findService(slug: string): Promise<Service | null> {
   return row ? toService(row) : null;
 }
 
-export async function createService(input: ServiceInput): Promise<Service> {
-  return toService(await db().service.create({ data: input }));
+export async function createService(input: ServiceInput, client: Tx = db()): Promise<Service> {
+  return toService(await client.service.create({ data: input }));
 }
 
 /** Inserts or refreshes by slug; used by the demo seed so running it twice changes nothing. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type ExclusionInput, type SloDefinition, type SloExclusion, type SloInput, alertTierSchema, sliSchema, sloWindowSchema } from "@/lib/schemas/slo";
 import { EMBEDDED } from "@/lib/schemas/datasource";
 import { db } from "../db";
+import type { Tx } from "./audit";
 
 type Row = {
   id: string; name: string; description: string | null; owner: string | null; labels: string; objective: string;
@@ -112,16 +113,16 @@ export async function findSlo(id: string): Promise<SloDefinition | null> {
 
 export type SloRefs = { serviceId: string; dataSourceId: string | null };
 
-export async function createSlo(refs: SloRefs, input: SloInput): Promise<SloDefinition> {
-  return toDefinition(await writing(() => db().slo.create({ data: { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) }, include })));
+export async function createSlo(refs: SloRefs, input: SloInput, client: Tx = db()): Promise<SloDefinition> {
+  return toDefinition(await writing(() => client.slo.create({ data: { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) }, include })));
 }
 
-export async function updateSlo(id: string, refs: SloRefs, input: SloInput): Promise<SloDefinition> {
-  return toDefinition(await writing(() => db().slo.update({ where: { id }, data: { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) }, include })));
+export async function updateSlo(id: string, refs: SloRefs, input: SloInput, client: Tx = db()): Promise<SloDefinition> {
+  return toDefinition(await writing(() => client.slo.update({ where: { id }, data: { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) }, include })));
 }
 
-export async function deleteSlo(id: string): Promise<void> {
-  await writing(() => db().slo.delete({ where: { id } }));
+export async function deleteSlo(id: string, client: Tx = db()): Promise<void> {
+  await writing(() => client.slo.delete({ where: { id } }));
 }
 
 export type ImportedSlo = { refs: SloRefs; input: SloInput };
@@ -130,41 +131,46 @@ export type ImportedSlo = { refs: SloRefs; input: SloInput };
  * Creates or replaces every SLO, matched by service and name, in one transaction: an import is
  * stored whole or not at all. Returns each SLO's id and whether it was new, in input order.
  */
-export async function saveImportedSlos(items: readonly ImportedSlo[]): Promise<{ id: string; isNew: boolean }[]> {
-  return writing(() => db().$transaction(
-    async (tx) => {
-      const saved: { id: string; isNew: boolean }[] = [];
-      for (const { refs, input } of items) {
-        const data = { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) };
-        const existing = await tx.slo.findUnique({ where: { serviceId_name: { serviceId: refs.serviceId, name: input.name } }, select: { id: true } });
-        // OpenSLO files carry no alert tiers or grouping: an import keeps what an SLO already has.
-        const { alertTiers: _kept, groupBy: _alsoKept, ...update } = data;
-        const row = existing
-          ? await tx.slo.update({ where: { id: existing.id }, data: update, select: { id: true } })
-          : await tx.slo.create({ data, select: { id: true } });
-        saved.push({ id: row.id, isNew: !existing });
-      }
-      return saved;
-    },
-    { maxWait: 10_000, timeout: 60_000 },
-  ));
+export async function saveImportedSlos(items: readonly ImportedSlo[], tx?: Tx): Promise<{ id: string; isNew: boolean }[]> {
+  // Inside the caller's transaction when given one (the audited import), else in its own.
+  if (!tx) return db().$transaction((own) => saveImportedSlos(items, own), { maxWait: 10_000, timeout: 60_000 });
+  return writing(async () => {
+    const saved: { id: string; isNew: boolean }[] = [];
+    for (const { refs, input } of items) {
+      const data = { serviceId: refs.serviceId, ...columns(input, refs.dataSourceId) };
+      const existing = await tx.slo.findUnique({ where: { serviceId_name: { serviceId: refs.serviceId, name: input.name } }, select: { id: true } });
+      // OpenSLO files carry no alert tiers or grouping: an import keeps what an SLO already has.
+      const { alertTiers: _kept, groupBy: _alsoKept, ...update } = data;
+      const row = existing
+        ? await tx.slo.update({ where: { id: existing.id }, data: update, select: { id: true } })
+        : await tx.slo.create({ data, select: { id: true } });
+      saved.push({ id: row.id, isNew: !existing });
+    }
+    return saved;
+  });
 }
 
 /**
  * Adds an exclusion unless it overlaps one the SLO already has (overlaps would subtract the
  * events they share twice). Check and insert run in one transaction.
  */
-export async function addExclusion(sloId: string, input: ExclusionInput): Promise<SloExclusion | { overlaps: SloExclusion }> {
-  return writing(() => db().$transaction(async (tx) => {
+export async function addExclusion(sloId: string, input: ExclusionInput, tx?: Tx): Promise<SloExclusion | { overlaps: SloExclusion }> {
+  if (!tx) return db().$transaction((own) => addExclusion(sloId, input, own));
+  return writing(async () => {
     const clash = await tx.sloExclusion.findFirst({ where: { sloId, start: { lt: input.end }, end: { gt: input.start } } });
     if (clash) return { overlaps: toExclusion(clash) };
     return toExclusion(await tx.sloExclusion.create({ data: { sloId, ...input } }));
-  }));
+  });
 }
 
-export async function deleteExclusion(sloId: string, id: string): Promise<boolean> {
-  const { count } = await writing(() => db().sloExclusion.deleteMany({ where: { sloId, id } }));
-  return count > 0;
+/** The exclusion removed, or null when the SLO has none with this id. */
+export async function deleteExclusion(sloId: string, id: string, client: Tx = db()): Promise<SloExclusion | null> {
+  return writing(async () => {
+    const row = await client.sloExclusion.findFirst({ where: { sloId, id } });
+    if (!row) return null;
+    await client.sloExclusion.delete({ where: { id } });
+    return toExclusion(row);
+  });
 }
 
 /** What a budget sparkline needs of these SLOs: a lighter read than listSlos (no relations but the data source, no labels or tiers). */

@@ -17,6 +17,13 @@ import { AppError } from "../errors";
 import { listEvents } from "../repos/events";
 import * as repo from "../repos/fmea";
 import { findService } from "../repos/services";
+import { audited, type AuditInput } from "../repos/audit";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/domain/actor";
+
+const sheetFields = (s: repo.StoredWorksheet) => ({ title: s.title, service: s.service?.slug ?? null, description: s.description });
+const sheetCreated = (actor: Actor, sheet: repo.StoredWorksheet): AuditInput =>
+  ({ actor, action: "fmea-worksheet.create", entityType: "fmea-worksheet", entityId: sheet.id, summary: `Created FMEA worksheet ${sheet.title}`, after: sheetFields(sheet) });
+const modeFields = ({ id: _id, worksheetId: _w, createdAt: _c, updatedAt: _u, ...fields }: repo.StoredFailureMode) => fields;
 
 // Enough for a quarter of every linked subject's events; listEvents returns the oldest first.
 const EVENT_LIMIT = 50_000;
@@ -58,37 +65,52 @@ export async function getWorksheetView(id: string, now: Date): Promise<Worksheet
   return { ...sheet, modes: await present(await repo.listFailureModes({ worksheetId: id }), now) };
 }
 
-export async function createWorksheet(input: WorksheetInput): Promise<WorksheetView> {
+export async function createWorksheet(input: WorksheetInput, actor: Actor = SYSTEM_ACTOR): Promise<WorksheetView> {
   await checkService(input.service);
-  return { ...(await repo.createWorksheet(input)), modes: [] };
+  const sheet = await audited(async (tx) => {
+    const created = await repo.createWorksheet(input, tx);
+    return { result: created, audit: sheetCreated(actor, created) };
+  });
+  return { ...sheet, modes: [] };
 }
 
-export async function updateWorksheet(id: string, input: WorksheetInput, now: Date): Promise<WorksheetView> {
-  await repo.getWorksheet(id);
+export async function updateWorksheet(id: string, input: WorksheetInput, now: Date, actor: Actor = SYSTEM_ACTOR): Promise<WorksheetView> {
+  const before = await repo.getWorksheet(id);
   await checkService(input.service);
-  await repo.updateWorksheet(id, input);
+  await audited(async (tx) => {
+    const after = await repo.updateWorksheet(id, input, tx);
+    return { result: after, audit: { actor, action: "fmea-worksheet.update", entityType: "fmea-worksheet", entityId: id, summary: `Updated FMEA worksheet ${after.title}`, before: sheetFields(before), after: sheetFields(after) } };
+  });
   return getWorksheetView(id, now);
 }
 
-export async function deleteWorksheet(id: string): Promise<void> {
-  await repo.getWorksheet(id);
-  await repo.deleteWorksheet(id);
+export async function deleteWorksheet(id: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+  const before = await repo.getWorksheet(id);
+  const modes = (await repo.listFailureModes({ worksheetId: id })).length;
+  await audited(async (tx) => {
+    await repo.deleteWorksheet(id, tx);
+    const summary = `Deleted FMEA worksheet ${before.title} and its ${modes} failure mode${modes === 1 ? "" : "s"}`;
+    return { result: undefined, audit: { actor, action: "fmea-worksheet.delete", entityType: "fmea-worksheet", entityId: id, summary, before: sheetFields(before) } };
+  });
 }
 
 export async function getFailureModeView(id: string, now: Date): Promise<FailureModeView> {
   return (await present([await repo.getFailureMode(id)], now))[0]!;
 }
 
-/** The service's worksheet for a row sent by service slug (a postmortem knows its service, not a worksheet). */
-async function worksheetFor(body: CreateFailureMode): Promise<string> {
-  if (body.worksheetId) return (await repo.getWorksheet(body.worksheetId)).id;
+/**
+ * The service's worksheet for a row sent by service slug (a postmortem knows its service, not a
+ * worksheet): its id, or the worksheet to create with the row.
+ */
+async function worksheetFor(body: CreateFailureMode): Promise<{ id: string } | { create: { title: string; service: string } }> {
+  if (body.worksheetId) return { id: (await repo.getWorksheet(body.worksheetId)).id };
   const slug = body.service!;
   const service = await findService(slug);
   if (!service) throw new AppError("UNPROCESSABLE", `unknown service "${slug}"`, { issues: [{ path: ["service"], message: "no service with this slug" }] });
   const existing = await repo.findServiceWorksheet(slug);
-  if (existing) return existing.id;
+  if (existing) return { id: existing.id };
   const taken = (await repo.listWorksheets()).some((s) => s.title === service.name);
-  return (await repo.createWorksheet({ title: taken ? `${service.name} (${slug})` : service.name, service: slug })).id;
+  return { create: { title: taken ? `${service.name} (${slug})` : service.name, service: slug } };
 }
 
 const postmortemLink = (id: string) => ({ kind: "postmortem" as const, ref: id });
@@ -100,30 +122,50 @@ export function mergeCauses(cause: string, rootCauses: readonly string[]): strin
   return [cause, ...added].filter((c) => c.length > 0).join("; ");
 }
 
-export async function createFailureMode(body: CreateFailureMode, now: Date): Promise<FailureModeView> {
-  const worksheetId = await worksheetFor(body);
+export async function createFailureMode(body: CreateFailureMode, now: Date, actor: Actor = SYSTEM_ACTOR): Promise<FailureModeView> {
+  const target = await worksheetFor(body);
   const row: FailureModeInput = body.fromPostmortem
     ? { ...body.row, cause: mergeCauses(body.row.cause, body.fromPostmortem.rootCauses), links: [...body.row.links, postmortemLink(body.fromPostmortem.id)] }
     : body.row;
-  const [id] = await repo.createFailureModes(worksheetId, [row]);
-  return getFailureModeView(id!, now);
+  const id = await audited(async (tx) => {
+    const audit: AuditInput[] = [];
+    let worksheetId: string;
+    if ("create" in target) {
+      const sheet = await repo.createWorksheet(target.create, tx);
+      audit.push(sheetCreated(actor, sheet));
+      worksheetId = sheet.id;
+    } else worksheetId = target.id;
+    const [created] = await repo.createFailureModes(worksheetId, [row], tx);
+    const from = body.fromPostmortem ? ` from postmortem ${body.fromPostmortem.id}` : "";
+    audit.push({ actor, action: "fmea-mode.create", entityType: "fmea-mode", entityId: created!, summary: `Added failure mode "${row.mode}"${from}`, after: { worksheetId, ...row } });
+    return { result: created!, audit };
+  });
+  return getFailureModeView(id, now);
 }
 
 /** Changes what the patch names. From a postmortem: links it and adds its root causes; never touches ratings. */
-export async function updateFailureMode(id: string, patch: FailureModePatch, now: Date): Promise<FailureModeView> {
+export async function updateFailureMode(id: string, patch: FailureModePatch, now: Date, actor: Actor = SYSTEM_ACTOR): Promise<FailureModeView> {
   const current = await repo.getFailureMode(id);
   const { links, fromPostmortem, ...fields } = patch;
   if (!revisedAllOrNone({ ...current, ...fields })) {
     throw new AppError("UNPROCESSABLE", REVISED_ISSUE.message, { issues: [{ path: REVISED_ISSUE.path, message: REVISED_ISSUE.message }] });
   }
   if (fromPostmortem) fields.cause = mergeCauses(fields.cause ?? current.cause, fromPostmortem.rootCauses);
-  await repo.updateFailureMode(id, { fields, links, addLinks: fromPostmortem ? [postmortemLink(fromPostmortem.id)] : [] });
+  await audited(async (tx) => {
+    await repo.updateFailureMode(id, { fields, links, addLinks: fromPostmortem ? [postmortemLink(fromPostmortem.id)] : [] }, tx);
+    const after = await tx.failureMode.findUniqueOrThrow({ where: { id }, include: { links: { orderBy: [{ kind: "asc" }, { ref: "asc" }] } } });
+    const afterFields = { ...modeFields(current), ...fields, links: after.links.map((l) => ({ kind: l.kind, ref: l.ref })) };
+    return { result: undefined, audit: { actor, action: "fmea-mode.update", entityType: "fmea-mode", entityId: id, summary: `Updated failure mode "${afterFields.mode}"`, before: modeFields(current), after: afterFields } };
+  });
   return getFailureModeView(id, now);
 }
 
-export async function deleteFailureMode(id: string): Promise<void> {
-  await repo.getFailureMode(id);
-  await repo.deleteFailureMode(id);
+export async function deleteFailureMode(id: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+  const before = await repo.getFailureMode(id);
+  await audited(async (tx) => {
+    await repo.deleteFailureMode(id, tx);
+    return { result: undefined, audit: { actor, action: "fmea-mode.delete", entityType: "fmea-mode", entityId: id, summary: `Deleted failure mode "${before.mode}"`, before: { worksheetId: before.worksheetId, ...modeFields(before) } } };
+  });
 }
 
 /** The riskiest rows across every worksheet (AP, then RPN), with where each lives. */
@@ -138,7 +180,11 @@ export async function topRisks(limit: number, now: Date): Promise<TopRisk[]> {
 }
 
 /** Appends rows to a worksheet in one transaction (the CSV import has validated every row first). */
-export async function appendFailureModes(worksheetId: string, rows: FailureModeInput[]): Promise<number> {
-  await repo.getWorksheet(worksheetId);
-  return (await repo.createFailureModes(worksheetId, rows)).length;
+export async function appendFailureModes(worksheetId: string, rows: FailureModeInput[], actor: Actor = SYSTEM_ACTOR): Promise<number> {
+  const sheet = await repo.getWorksheet(worksheetId);
+  return audited(async (tx) => {
+    const ids = await repo.createFailureModes(worksheetId, rows, tx);
+    const summary = `Imported ${ids.length} failure mode${ids.length === 1 ? "" : "s"} into FMEA worksheet ${sheet.title} from CSV`;
+    return { result: ids.length, audit: { actor, action: "fmea-worksheet.import", entityType: "fmea-worksheet", entityId: worksheetId, summary, after: { failureModes: ids } } };
+  });
 }

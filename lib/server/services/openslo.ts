@@ -7,6 +7,8 @@ import { AppError, type ErrorIssue } from "../errors";
 import { findDataSourceByName } from "../repos/datasources";
 import { findService, listServices } from "../repos/services";
 import { type ImportedSlo, listSlos, saveImportedSlos } from "../repos/slos";
+import { audited } from "../repos/audit";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/domain/actor";
 import { latencyThresholdProblem } from "./slos";
 import { type MappedSli, openSloServiceOf, openSloSloOf, sliFromOpenSlo, sloFromOpenSlo } from "./openslo-mapping";
 
@@ -187,7 +189,7 @@ async function resolve(documents: Parsed<OpenSloDocument>[], candidates: Candida
  * stores nothing. Otherwise each SLO is created, or replaced when its service already has an SLO
  * of that name, in one transaction.
  */
-export async function importOpenSlo(files: readonly OpenSloFile[]): Promise<OpenSloImportResult> {
+export async function importOpenSlo(files: readonly OpenSloFile[], actor: Actor = SYSTEM_ACTOR): Promise<OpenSloImportResult> {
   const problems = new Problems();
   const names = new Set<string>();
   for (const file of files) {
@@ -201,7 +203,19 @@ export async function importOpenSlo(files: readonly OpenSloFile[]): Promise<Open
     const count = problems.issues.length;
     throw new AppError("UNPROCESSABLE", `OpenSLO import refused: ${count} problem${count === 1 ? "" : "s"}; nothing was stored`, { issues: problems.issues });
   }
-  const saved = await saveImportedSlos(imported);
+  const before = new Map((await listSlos()).map((slo) => [slo.id, slo]));
+  const saved = await audited(async (tx) => {
+    const result = await saveImportedSlos(imported, tx);
+    // One entry per SLO the import created or replaced, so each SLO's history shows it.
+    const audit = result.map(({ id, isNew }, i) => {
+      const { input } = imported[i]!;
+      const name = `${input.service} / ${input.name}`;
+      const old = before.get(id);
+      const { exclusions: _e, createdAt: _c, updatedAt: _u, id: _id, ...previous } = old ?? ({} as SloDefinition);
+      return { actor, action: isNew ? "slo.import-create" : "slo.import-update", entityType: "slo", entityId: id, summary: `${isNew ? "Created" : "Replaced"} SLO ${name} from an OpenSLO import`, before: old ? previous : null, after: { ...input } };
+    });
+    return { result, audit };
+  });
   const byId = new Map((await listSlos()).map((slo) => [slo.id, slo]));
   return {
     created: saved.filter((s) => s.isNew).length,

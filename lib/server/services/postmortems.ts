@@ -9,6 +9,7 @@ import type { PostmortemDocument, PostmortemInput, PostmortemQuery } from "@/lib
 import { AppError, notFound } from "../errors";
 import * as repo from "../repos/postmortems";
 import { incidentFigures, resolveSlos } from "./postmortem-figures";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/domain/actor";
 
 const date = (s: string | null) => (s ? new Date(s) : null);
 const timesOf = (doc: PostmortemDocument) => ({ startedAt: new Date(doc.startedAt), detectedAt: date(doc.detectedAt), mitigatedAt: date(doc.mitigatedAt), resolvedAt: date(doc.resolvedAt) });
@@ -34,9 +35,11 @@ function unprocessable(problems: { path: (string | number)[]; message: string }[
   return new AppError("UNPROCESSABLE", problems.map((p) => p.message).join("; "), { issues: problems });
 }
 
-type Save = { existing: repo.PostmortemRecord | null; document: PostmortemDocument; status: PostmortemStatus; author: string; now: Date };
+/** What the audit entry of a save says it was: an edit, a status change, an action item's status. */
+type SaveKind = { action: string; entityType: string; entityId?: string; summary: string };
+type Save = { existing: repo.PostmortemRecord | null; document: PostmortemDocument; status: PostmortemStatus; author: string; now: Date; actor: Actor; kind: SaveKind };
 
-async function save({ existing, document, status, author, now }: Save): Promise<repo.PostmortemRecord> {
+async function save({ existing, document, status, author, now, actor, kind }: Save): Promise<repo.PostmortemRecord> {
   const slos = await resolveSlos(document.sloIds);
   const changes = fieldChanges(existing ? { ...existing.document, status: existing.status } : null, { ...document, status });
   if (existing && changes.length === 0) return existing; // nothing changed: no new version
@@ -49,7 +52,15 @@ async function save({ existing, document, status, author, now }: Save): Promise<
   const durations = incidentDurations(timesOf(document));
   // Frozen at publication: later saves (edits of the published postmortem) keep this version's figures.
   const figures = isPublishing ? { computedAt: now, figures: await incidentFigures(document, now) } : null;
+  // The log keeps the fields the version records as changed (sections one by one), and the
+  // author typed into the form beside the actor who sent it.
+  const side = (pick: "before" | "after") => Object.fromEntries(changes.map((c) => [c.field, c[pick]]));
+  const audit = {
+    actor, action: kind.action, entityType: kind.entityType, entityId: kind.entityId ?? id, summary: `${kind.summary}: ${document.title} (as ${author})`,
+    before: existing ? side("before") : null, after: side("after"),
+  };
   await repo.savePostmortem({
+    audit,
     id, isNew: !existing, status, version: (existing?.version ?? 0) + 1, author, at: now, document,
     slos: slos.map((s) => ({ id: s.id, name: s.name, service: s.service })), searchText: searchText(document, slos), changes,
     publishedAt: isPublishing ? now : existing?.publishedAt ? new Date(existing.publishedAt) : null,
@@ -87,35 +98,41 @@ export async function findPostmortemView(id: string) {
   return record && { ...record, durations: incidentDurations(timesOf(record.document)) };
 }
 
-export async function createPostmortem(input: PostmortemInput, now: Date) {
-  return save({ existing: null, document: toDocument(input), status: "draft", author: input.author, now });
+export async function createPostmortem(input: PostmortemInput, now: Date, actor: Actor = SYSTEM_ACTOR) {
+  const kind = { action: "postmortem.create", entityType: "postmortem", summary: "Created postmortem" };
+  return save({ existing: null, document: toDocument(input), status: "draft", author: input.author, now, actor, kind });
 }
 
 /** Any save keeps a version; editing a published postmortem keeps it published, in a new version. */
-export async function updatePostmortem(id: string, input: PostmortemInput, now: Date) {
+export async function updatePostmortem(id: string, input: PostmortemInput, now: Date, actor: Actor = SYSTEM_ACTOR) {
   const existing = await getPostmortem(id);
-  return save({ existing, document: toDocument(input), status: existing.status, author: input.author, now });
+  const kind = { action: "postmortem.update", entityType: "postmortem", summary: "Edited postmortem" };
+  return save({ existing, document: toDocument(input), status: existing.status, author: input.author, now, actor, kind });
 }
 
-export async function changeStatus(id: string, change: { to: PostmortemStatus; author: string }, now: Date) {
+export async function changeStatus(id: string, change: { to: PostmortemStatus; author: string }, now: Date, actor: Actor = SYSTEM_ACTOR) {
   const existing = await getPostmortem(id);
   if (!canMoveTo(existing.status, change.to)) {
     throw unprocessable([{ path: ["to"], message: `a ${existing.status} postmortem cannot move to ${change.to}` }]);
   }
-  return save({ existing, document: existing.document, status: change.to, author: change.author, now });
+  const kind = { action: "postmortem.status", entityType: "postmortem", summary: `Moved postmortem from ${existing.status} to ${change.to}` };
+  return save({ existing, document: existing.document, status: change.to, author: change.author, now, actor, kind });
 }
 
-export async function setActionItemStatus(itemId: string, patch: { status: "open" | "in-progress" | "done"; author: string }, now: Date) {
+export async function setActionItemStatus(itemId: string, patch: { status: "open" | "in-progress" | "done"; author: string }, now: Date, actor: Actor = SYSTEM_ACTOR) {
   const postmortemId = await repo.findActionItemOwner(itemId);
   if (!postmortemId) throw notFound(`action item "${itemId}"`);
   const existing = await getPostmortem(postmortemId);
   const actionItems = existing.document.actionItems.map((a) => (a.id === itemId ? { ...a, status: patch.status } : a));
-  return save({ existing, document: { ...existing.document, actionItems }, status: existing.status, author: patch.author, now });
+  const item = existing.document.actionItems.find((a) => a.id === itemId)!;
+  const kind = { action: "action-item.status", entityType: "action-item", entityId: itemId, summary: `Set action item "${item.title}" to ${patch.status}` };
+  return save({ existing, document: { ...existing.document, actionItems }, status: existing.status, author: patch.author, now, actor, kind });
 }
 
-export async function commentOn(id: string, comment: { section: string; author: string; body: string }) {
-  await getPostmortem(id);
-  return repo.addComment({ postmortemId: id, ...comment });
+export async function commentOn(id: string, comment: { section: string; author: string; body: string }, actor: Actor = SYSTEM_ACTOR) {
+  const postmortem = await getPostmortem(id);
+  const summary = `Commented on ${comment.section} of postmortem: ${postmortem.document.title} (as ${comment.author})`;
+  return repo.addComment({ postmortemId: id, ...comment }, { actor, action: "postmortem.comment", entityType: "postmortem", entityId: id, summary });
 }
 
 export async function listVersions(id: string) {

@@ -11,13 +11,25 @@ import * as repo from "../repos/replication";
 import { findSeriesMinutes } from "../repos/series";
 import { sealSecret } from "../secrets";
 import { CONNECTION_PURPOSE, probeCluster } from "./replication-probe";
+import { audited } from "../repos/audit";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/domain/actor";
+
+// What the log keeps of a cluster: its settings and members by name, role and masked address.
+const clusterFields = (c: repo.StoredCluster) => ({
+  name: c.name, kind: c.kind, exporter: c.exporter, matchers: c.matchers, maxLagSeconds: c.maxLagSeconds, maxLagBytes: c.maxLagBytes,
+  timeoutMs: c.timeoutMs, paused: c.paused, members: c.members.map((m) => ({ name: m.name, role: m.role, display: m.display })),
+});
 
 /** Registers a cluster; connection strings are sealed first, so without a key nothing is stored. */
-export async function registerCluster(input: ClusterInput): Promise<ClusterView> {
+export async function registerCluster(input: ClusterInput, actor: Actor = SYSTEM_ACTOR): Promise<ClusterView> {
   const members = input.kind === "postgres"
     ? input.members.map((m) => ({ name: m.name, role: m.role, connection: sealSecret(CONNECTION_PURPOSE, m.connection), display: maskConnection(m.connection) }))
     : [];
-  return repo.toClusterView(await repo.createCluster(input, members));
+  const cluster = await audited(async (tx) => {
+    const created = await repo.createCluster(input, members, tx);
+    return { result: created, audit: { actor, action: "replication-cluster.create", entityType: "replication-cluster", entityId: created.id, summary: `Registered replication cluster ${created.name}`, after: clusterFields(created) } };
+  });
+  return repo.toClusterView(cluster);
 }
 
 export async function getCluster(id: string): Promise<repo.StoredCluster> {
@@ -26,9 +38,12 @@ export async function getCluster(id: string): Promise<repo.StoredCluster> {
   return cluster;
 }
 
-export async function deleteCluster(id: string): Promise<void> {
-  await getCluster(id);
-  await repo.deleteCluster(id);
+export async function deleteCluster(id: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+  const before = await getCluster(id);
+  await audited(async (tx) => {
+    await repo.deleteCluster(id, tx);
+    return { result: undefined, audit: { actor, action: "replication-cluster.delete", entityType: "replication-cluster", entityId: id, summary: `Deleted replication cluster ${before.name}`, before: clusterFields(before) } };
+  });
 }
 
 /** Probes now (the job does the same every 30 s) and answers with what it saw. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { type ExclusionInput, type Sli, type SloDefinition, type SloInput, type SloInputRaw, sloInputSchema } from "@/lib/schemas/slo";
+import { type ExclusionInput, type Sli, type SloExclusion, type SloDefinition, type SloInput, type SloInputRaw, sloInputSchema } from "@/lib/schemas/slo";
 import { bucketBoundaries, leLabel } from "../datasources/embedded";
 import { AppError, notFound } from "../errors";
 import * as repo from "../repos/slos";
@@ -14,6 +14,12 @@ import type { SloListQuery } from "@/lib/schemas/slo-list";
 import { seriesStep, sloSeries } from "./slo-series";
 import { prefetchSloCounts } from "./slo-prefetch";
 import { listAlertStates, listAlertTransitions } from "../repos/alerts";
+import { audited } from "../repos/audit";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/domain/actor";
+
+const sloName = (slo: Pick<SloDefinition, "service" | "name">) => `${slo.service} / ${slo.name}`;
+// What the log keeps of an SLO: its definition; exclusions have entries of their own.
+const auditedFields = ({ exclusions: _own, ...definition }: SloDefinition) => definition;
 
 /**
  * Why a latency SLI's threshold is refused, or null: it must be one of the histogram's bucket
@@ -47,22 +53,34 @@ export async function getSlo(id: string): Promise<SloDefinition> {
   return slo;
 }
 
-export async function createSlo(raw: SloInputRaw): Promise<SloDefinition> {
+/** `actor` is who asks (routes pass ctx.actor); scripts and tests that leave it out act as the system. */
+export async function createSlo(raw: SloInputRaw, actor: Actor = SYSTEM_ACTOR): Promise<SloDefinition> {
   const input = sloInputSchema.parse(raw);
   await checkLatencyThreshold(input);
-  return repo.createSlo(await refsOf(input), input);
+  const refs = await refsOf(input);
+  return audited(async (tx) => {
+    const slo = await repo.createSlo(refs, input, tx);
+    return { result: slo, audit: { actor, action: "slo.create", entityType: "slo", entityId: slo.id, summary: `Created SLO ${sloName(slo)}`, after: auditedFields(slo) } };
+  });
 }
 
-export async function updateSlo(id: string, raw: SloInputRaw): Promise<SloDefinition> {
+export async function updateSlo(id: string, raw: SloInputRaw, actor: Actor = SYSTEM_ACTOR): Promise<SloDefinition> {
   const input = sloInputSchema.parse(raw);
-  await getSlo(id);
+  const before = await getSlo(id);
   await checkLatencyThreshold(input);
-  return repo.updateSlo(id, await refsOf(input), input);
+  const refs = await refsOf(input);
+  return audited(async (tx) => {
+    const slo = await repo.updateSlo(id, refs, input, tx);
+    return { result: slo, audit: { actor, action: "slo.update", entityType: "slo", entityId: id, summary: `Updated SLO ${sloName(slo)}`, before: auditedFields(before), after: auditedFields(slo) } };
+  });
 }
 
-export async function deleteSlo(id: string): Promise<void> {
-  await getSlo(id);
-  await repo.deleteSlo(id);
+export async function deleteSlo(id: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+  const before = await getSlo(id);
+  await audited(async (tx) => {
+    await repo.deleteSlo(id, tx);
+    return { result: undefined, audit: { actor, action: "slo.delete", entityType: "slo", entityId: id, summary: `Deleted SLO ${sloName(before)}`, before: auditedFields(before) } };
+  });
 }
 
 export async function listSloStatuses(now: Date) {
@@ -110,9 +128,14 @@ export async function listExclusions(id: string) {
   return { exclusions: (await getSlo(id)).exclusions };
 }
 
-export async function addExclusion(id: string, input: ExclusionInput) {
-  await getSlo(id);
-  const saved = await repo.addExclusion(id, input);
+export async function addExclusion(id: string, input: ExclusionInput, actor: Actor = SYSTEM_ACTOR) {
+  const slo = await getSlo(id);
+  const saved = await audited<SloExclusion | { overlaps: SloExclusion }>(async (tx) => {
+    const result = await repo.addExclusion(id, input, tx);
+    if ("overlaps" in result) return { result, audit: null };
+    const summary = `Added a ${result.kind} exclusion to SLO ${sloName(slo)}: ${result.reason}`;
+    return { result, audit: { actor, action: "slo-exclusion.create", entityType: "slo", entityId: id, summary, after: { exclusion: result } } };
+  });
   if ("overlaps" in saved) {
     const o = saved.overlaps;
     const message = `overlaps the exclusion "${o.reason}" (${o.start} – ${o.end}); events would be removed twice: change or delete that one first`;
@@ -121,9 +144,14 @@ export async function addExclusion(id: string, input: ExclusionInput) {
   return saved;
 }
 
-export async function deleteExclusion(id: string, exclusionId: string): Promise<void> {
-  await getSlo(id);
-  if (!(await repo.deleteExclusion(id, exclusionId))) throw notFound(`exclusion "${exclusionId}"`);
+export async function deleteExclusion(id: string, exclusionId: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+  const slo = await getSlo(id);
+  await audited(async (tx) => {
+    const removed = await repo.deleteExclusion(id, exclusionId, tx);
+    if (!removed) throw notFound(`exclusion "${exclusionId}"`);
+    const summary = `Removed the ${removed.kind} exclusion "${removed.reason}" from SLO ${sloName(slo)}`;
+    return { result: undefined, audit: { actor, action: "slo-exclusion.delete", entityType: "slo", entityId: id, summary, before: { exclusion: removed } } };
+  });
 }
 
 const PREVIEW_HOURS = 24;

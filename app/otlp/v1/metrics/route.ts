@@ -4,6 +4,7 @@ import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
 import { readBody, route } from "@/lib/server/http";
 import { ingest } from "@/lib/server/services/ingest";
+import { limitIngest } from "@/lib/server/ingest/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -26,14 +27,14 @@ function exportResponse(type: OtlpContentType, decoded: OtlpDecodeResult): Respo
 }
 
 /** OTLP/HTTP metrics: protobuf or JSON, gzip or not; 200 once stored. */
-export const POST = route({ name: "/otlp/v1/metrics", access: "ingest" }, async ({ req }) => {
+export const POST = route({ name: "/otlp/v1/metrics", access: "ingest" }, async ({ req, actor }) => {
   const type = contentTypeOf(req);
   let decoded: OtlpDecodeResult | undefined;
-  await ingest("otlp", async () => {
+  await ingest("otlp", limitIngest(actor, async () => {
     const maxBytes = env().STEADYSTATE_INGEST_MAX_BODY_BYTES;
     const body = maybeGunzip(await readBody(req, maxBytes), req.headers.get("content-encoding"), maxBytes);
     decoded = decodeOtlpMetrics(body, type);
     return decoded;
-  });
+  }));
   return exportResponse(type, decoded!);
 });

@@ -11,7 +11,7 @@ export const GET = route<{ id: string }>({ name: "/api/replication/clusters/[id]
   return getClusterDetail(params.id, range);
 });
 
-export const DELETE = route<{ id: string }>({ name: "/api/replication/clusters/[id]", access: "admin" }, async ({ params }) => {
-  await deleteCluster(params.id);
+export const DELETE = route<{ id: string }>({ name: "/api/replication/clusters/[id]", access: "admin" }, async ({ params, actor }) => {
+  await deleteCluster(params.id, actor);
   return new Response(null, { status: 204 });
 });
