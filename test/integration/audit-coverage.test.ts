@@ -17,6 +17,10 @@ import { POST as status } from "@/app/api/postmortems/[id]/status/route";
 import { POST as registerCluster } from "@/app/api/replication/clusters/route";
 import { DELETE as deleteCluster } from "@/app/api/replication/clusters/[id]/route";
 import { POST as createServiceRoute } from "@/app/api/services/route";
+import { POST as createToken } from "@/app/api/tokens/route";
+import { DELETE as revokeToken } from "@/app/api/tokens/[id]/route";
+import { POST as createUserRoute } from "@/app/api/users/route";
+import { PATCH as patchUser } from "@/app/api/users/[id]/route";
 import { CONFIG_TOKEN_ACTOR } from "@/lib/domain/actor";
 import type { AuditEntryView } from "@/lib/schemas/audit";
 import { call } from "../support/http";
@@ -90,6 +94,23 @@ describe("audit coverage", () => {
     const text = JSON.stringify(log);
     expect(text).not.toContain("tok-XYZ");
     expect(text).not.toContain("pw-XYZ");
+  });
+
+  it("people and API tokens, with no password, hash or token in the log", async () => {
+    const user = await created(await call(createUserRoute, { method: "POST", json: { email: "ana@example.test", name: "Ana", password: "correct horse battery", memberships: [{ team: "default", role: "viewer" }] } }));
+    expect((await call(patchUser, { method: "PATCH", params: { id: user.id }, json: { password: "another long passphrase", memberships: [{ team: "default", role: "editor" }] } })).status).toBe(200);
+    const res = await call(createToken, { method: "POST", json: { name: "collector", scopes: ["ingest"], expiresInDays: 30 } });
+    const { token, apiToken } = (await res.json()) as { token: string; apiToken: { id: string } };
+    expect((await call(revokeToken, { method: "DELETE", params: { id: apiToken.id } })).status).toBe(200);
+
+    const log = await entries();
+    expect(log.map((e) => e.action)).toEqual(["user.create", "user.update", "api-token.create", "api-token.revoke"]);
+    expect(log.every((e) => e.actor.id === CONFIG_TOKEN_ACTOR.id)).toBe(true);
+    expect(log[1]!.before).toMatchObject({ memberships: "default:viewer" });
+    expect(log[1]!.after).toMatchObject({ memberships: "default:editor", signInChanged: "new password set" });
+    expect(log[2]!.after).toMatchObject({ name: "collector", scopes: "ingest" });
+    const text = JSON.stringify(log);
+    for (const secret of ["correct horse battery", "another long passphrase", token, "scrypt"]) expect(text).not.toContain(secret);
   });
 
   it("a refused change writes nothing", async () => {

@@ -6,6 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ name: "/api/users", access: "admin" }, async () => ({ users: await listUsers() }));
 
-export const POST = route({ name: "/api/users", access: "admin" }, async ({ req }) =>
-  Response.json(await createUser(await parseJson(req, userCreateSchema, 16_384)), { status: 201 }),
+export const POST = route({ name: "/api/users", access: "admin" }, async ({ req, actor }) =>
+  Response.json(await createUser(await parseJson(req, userCreateSchema, 16_384), actor), { status: 201 }),
 );

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Role } from "@/lib/domain/access";
 import type { PublicUser } from "@/lib/schemas/accounts";
+import type { Tx } from "./audit";
 import { db } from "../db";
 
 const DEFAULT_TEAM = { slug: "default", name: "Everyone" };
@@ -35,19 +36,19 @@ export async function adminExists(): Promise<boolean> {
   return (await db().membership.count({ where: { role: "admin", user: { disabled: false } } })) > 0;
 }
 
-async function teamIds(slugs: string[]): Promise<Map<string, string>> {
+async function teamIds(slugs: string[], client: Tx): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const slug of new Set(slugs)) {
     const name = slug === DEFAULT_TEAM.slug ? DEFAULT_TEAM.name : slug;
-    const team = await db().team.upsert({ where: { slug }, create: { slug, name }, update: {} });
+    const team = await client.team.upsert({ where: { slug }, create: { slug, name }, update: {} });
     ids.set(slug, team.id);
   }
   return ids;
 }
 
-export async function createUser(input: { email: string; name: string; passwordHash: string; memberships: { team: string; role: Role }[] }): Promise<PublicUser> {
-  const ids = await teamIds(input.memberships.map((m) => m.team));
-  const row = await db().user.create({
+export async function createUser(input: { email: string; name: string; passwordHash: string; memberships: { team: string; role: Role }[] }, client: Tx = db()): Promise<PublicUser> {
+  const ids = await teamIds(input.memberships.map((m) => m.team), client);
+  const row = await client.user.create({
     data: {
       email: input.email, name: input.name, passwordHash: input.passwordHash,
       memberships: { create: input.memberships.map((m) => ({ teamId: ids.get(m.team)!, role: m.role })) },
@@ -57,18 +58,19 @@ export async function createUser(input: { email: string; name: string; passwordH
   return toPublic(row);
 }
 
-export async function updateUser(id: string, patch: { name?: string; disabled?: boolean; passwordHash?: string; memberships?: { team: string; role: Role }[] }): Promise<PublicUser> {
-  const ids = patch.memberships ? await teamIds(patch.memberships.map((m) => m.team)) : null;
-  const row = await db().$transaction(async (tx) => {
-    if (patch.memberships && ids) {
-      await tx.membership.deleteMany({ where: { userId: id } });
-      await tx.membership.createMany({ data: patch.memberships.map((m) => ({ userId: id, teamId: ids.get(m.team)!, role: m.role })) });
-    }
-    // A disabled account or a new password ends every session at once.
-    if (patch.disabled || patch.passwordHash) await tx.session.deleteMany({ where: { userId: id } });
-    return tx.user.update({ where: { id }, data: { name: patch.name, disabled: patch.disabled, passwordHash: patch.passwordHash }, include: withTeams });
-  });
-  return toPublic(row);
+export type UserPatch = { name?: string; disabled?: boolean; passwordHash?: string; memberships?: { team: string; role: Role }[] };
+
+/** Inside the caller's transaction when given one (the audited change), else in its own. */
+export async function updateUser(id: string, patch: UserPatch, tx?: Tx): Promise<PublicUser> {
+  if (!tx) return db().$transaction((own) => updateUser(id, patch, own));
+  if (patch.memberships) {
+    const ids = await teamIds(patch.memberships.map((m) => m.team), tx);
+    await tx.membership.deleteMany({ where: { userId: id } });
+    await tx.membership.createMany({ data: patch.memberships.map((m) => ({ userId: id, teamId: ids.get(m.team)!, role: m.role })) });
+  }
+  // A disabled account or a new password ends every session at once.
+  if (patch.disabled || patch.passwordHash) await tx.session.deleteMany({ where: { userId: id } });
+  return toPublic(await tx.user.update({ where: { id }, data: { name: patch.name, disabled: patch.disabled, passwordHash: patch.passwordHash }, include: withTeams }));
 }
 
 export async function listTeams(): Promise<{ slug: string; name: string }[]> {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Scope } from "@/lib/domain/access";
 import type { PublicApiToken } from "@/lib/schemas/accounts";
+import type { Tx } from "./audit";
 import { db } from "../db";
 
 type Row = { id: string; name: string; prefix: string; scopes: string; createdBy: string; createdAt: Date; expiresAt: Date | null; lastUsedAt: Date | null; revokedAt: Date | null };
@@ -13,8 +14,8 @@ const toPublic = (row: Row): PublicApiToken => ({
 
 const columns = { id: true, name: true, prefix: true, scopes: true, createdBy: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true } as const;
 
-export async function insertApiToken(input: { name: string; tokenHash: string; prefix: string; scopes: Scope[]; createdBy: string; expiresAt: Date | null }): Promise<PublicApiToken> {
-  const row = await db().apiToken.create({ data: { ...input, scopes: JSON.stringify(input.scopes) }, select: columns });
+export async function insertApiToken(input: { name: string; tokenHash: string; prefix: string; scopes: Scope[]; createdBy: string; expiresAt: Date | null }, client: Tx = db()): Promise<PublicApiToken> {
+  const row = await client.apiToken.create({ data: { ...input, scopes: JSON.stringify(input.scopes) }, select: columns });
   return toPublic(row);
 }
 
@@ -33,8 +34,8 @@ export async function findApiToken(id: string): Promise<PublicApiToken | null> {
   return row ? toPublic(row) : null;
 }
 
-export async function revokeApiToken(id: string, at: Date): Promise<PublicApiToken> {
-  const row = await db().apiToken.update({ where: { id }, data: { revokedAt: at }, select: columns });
+export async function revokeApiToken(id: string, at: Date, client: Tx = db()): Promise<PublicApiToken> {
+  const row = await client.apiToken.update({ where: { id }, data: { revokedAt: at }, select: columns });
   return toPublic(row);
 }
 

@@ -7,6 +7,8 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
 import * as repo from "../repos/accounts";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/domain/actor";
+import { audited } from "./audit";
 
 // Failed sign-ins per account and per client address, in this process's memory: a restart forgets
 // them (the lockout is a brake on guessing, the scrypt cost is the wall). Several instances each
@@ -70,18 +72,31 @@ export async function signOutEverywhere(userId: string): Promise<number> {
   return repo.deleteUserSessions(userId);
 }
 
-export async function createUser(input: UserCreateInput): Promise<PublicUser> {
-  return repo.createUser({ ...input, passwordHash: await hashPassword(input.password) });
+/** What the audit log keeps of a person: never the password or its hash. */
+const auditedUser = (u: PublicUser) => ({ email: u.email, name: u.name, disabled: u.disabled, memberships: u.memberships.map((m) => `${m.team}:${m.role}`).join(", ") });
+
+export async function createUser(input: UserCreateInput, actor: Actor = SYSTEM_ACTOR): Promise<PublicUser> {
+  const passwordHash = await hashPassword(input.password);
+  return audited(async (tx) => {
+    const user = await repo.createUser({ ...input, passwordHash }, tx);
+    return { result: user, audit: { actor, action: "user.create", entityType: "user", entityId: user.id, summary: `Added ${user.email}`, after: auditedUser(user) } };
+  });
 }
 
-export async function updateUser(id: string, patch: UserPatchInput, actorId: string): Promise<PublicUser> {
+export async function updateUser(id: string, patch: UserPatchInput, actor: Actor): Promise<PublicUser> {
   // An admin cannot lock themselves out (the last way in could be lost).
-  if (id === actorId && (patch.disabled || (patch.memberships && !patch.memberships.some((m) => m.role === "admin")))) {
+  if (id === actor.id && (patch.disabled || (patch.memberships && !patch.memberships.some((m) => m.role === "admin")))) {
     throw new AppError("CONFLICT", "you cannot disable yourself or take away your own admin role");
   }
-  if (!(await repo.findUser(id))) throw new AppError("NOT_FOUND", "no such user");
+  const before = await repo.findUser(id);
+  if (!before) throw new AppError("NOT_FOUND", "no such user");
   const { password, ...rest } = patch;
-  return repo.updateUser(id, { ...rest, passwordHash: password ? await hashPassword(password) : undefined });
+  const passwordHash = password ? await hashPassword(password) : undefined;
+  return audited(async (tx) => {
+    const user = await repo.updateUser(id, { ...rest, passwordHash }, tx);
+    const after = { ...auditedUser(user), ...(password ? { signInChanged: "new password set" } : {}) };
+    return { result: user, audit: { actor, action: "user.update", entityType: "user", entityId: id, summary: `Changed ${user.email}`, before: auditedUser(before), after } };
+  });
 }
 
 export const listUsers = repo.listUsers;
@@ -91,7 +106,7 @@ export const adminExists = repo.adminExists;
 /** /setup: creates the first admin, and only while there is none. */
 export async function setupFirstAdmin(input: { email: string; name: string; password: string }): Promise<PublicUser> {
   if (await repo.adminExists()) throw new AppError("CONFLICT", "setup is done: an admin already exists; sign in instead");
-  return createUser({ ...input, memberships: [{ team: "default", role: "admin" }] });
+  return createUser({ ...input, memberships: [{ team: "default", role: "admin" }] }, { kind: "anonymous", id: "setup", name: "first-run setup" });
 }
 
 let ensured: Promise<void> | undefined;

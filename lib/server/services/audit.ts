@@ -6,7 +6,7 @@ import { audited, type AuditInput, listAuditEntries, type Tx } from "../repos/au
 export { audited, type AuditInput, type Tx };
 
 /** The entity types this app's changes are logged under (the filter's choices). */
-export const AUDITED_ENTITY_TYPES = ["slo", "postmortem", "action-item", "fmea-worksheet", "fmea-mode", "service", "datasource", "replication-cluster"] as const;
+export const AUDITED_ENTITY_TYPES = ["slo", "postmortem", "action-item", "fmea-worksheet", "fmea-mode", "service", "datasource", "replication-cluster", "user", "api-token"] as const;
 
 const DAY_MS = 86_400_000;
 // A bare date as `to` means the end of that day (UTC): "to=2026-11-23" includes the 23rd.
