@@ -8,7 +8,7 @@ export async function AdminOnly({ children }: { children: ReactNode }) {
   if (principal.role === "admin" && principal.via === "session") return <>{children}</>;
   return (
     <EmptyState title="Admins only">
-      <p>Managing people and API tokens needs the admin role. Ask an admin, or sign in as one.</p>
+      <p>This page (people, API tokens, the audit log) needs the admin role. Ask an admin, or sign in as one.</p>
     </EmptyState>
   );
 }

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import { bootstrap as headers, signInAs } from "./support/auth";
 
-const token = process.env.STEADYSTATE_TEST_API_TOKEN ?? "";
-const headers = { authorization: `Bearer ${token}` };
+// The log is for admins (the page and GET /api/audit).
+test.beforeEach(async ({ page, request }) => signInAs(page, request, "admin"));
 
 async function setTheme(page: Page, theme: "light" | "dark") {
   await page.goto("/");
@@ -76,6 +77,6 @@ test("a server action (a postmortem comment from its page) is logged too", async
   const log = await request.get(`/api/audit?action=postmortem.comment&entityId=${id}&limit=1`, { headers });
   const { entries } = (await log.json()) as { entries: { summary: string; actor: { kind: string } }[] };
   expect(entries[0]!.summary).toContain("as Audit E2E");
-  // Until accounts land the pages' writes are anonymous; the accounts feature fills the user in.
-  expect(entries[0]!.actor.kind).toBe("anonymous");
+  // The page's write is the signed-in person's, not the name typed into the form.
+  expect(entries[0]!.actor).toMatchObject({ kind: "user", name: "Administrator" });
 });

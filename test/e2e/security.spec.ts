@@ -45,7 +45,7 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 
 test.beforeAll(async ({ request }) => {
   // Stored secrets for the pages to (not) show; a run that stopped half-way may have left them.
-  const sources = (await (await request.get("/api/datasources")).json()) as { dataSources: { name: string }[] };
+  const sources = (await (await request.get("/api/datasources", { headers })).json()) as { dataSources: { name: string }[] };
   if (!sources.dataSources.some((d) => d.name === "e2e-secret-source")) {
     const res = await request.post("/api/datasources", { headers, data: { name: "e2e-secret-source", kind: "prometheus", url: "http://127.0.0.1:9", timeoutMs: 500, headers: { Authorization: `Bearer ${HEADER_SECRET}` } } });
     expect(res.status()).toBe(201);

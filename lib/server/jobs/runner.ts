@@ -7,8 +7,14 @@ import { acquireLease } from "./lease";
 
 export type Job = { name: string; intervalMs: number; run: (now: Date) => Promise<unknown> };
 
-/** This process, as a lease holder: readable in the database, unique across restarts. */
-export const HOLDER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+/**
+ * This process, as a lease holder: readable in the database, unique across restarts. Kept on
+ * globalThis because Next bundles this module into more than one chunk (instrumentation and each
+ * route): with one id per copy, a route running a job now (POST /api/notifications/run) would be
+ * refused the lease its own process's timer holds.
+ */
+const holders = globalThis as typeof globalThis & { steadystateLeaseHolder?: string };
+export const HOLDER = (holders.steadystateLeaseHolder ??= `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`);
 
 /**
  * One tick of a job: run it if this instance holds (or can take) its lease. The lease lasts two

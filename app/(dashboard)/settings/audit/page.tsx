@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { AdminOnly } from "@/components/auth/admin-only";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { auditQuerySchema } from "@/lib/schemas/audit";
+import { currentPrincipal } from "@/lib/server/auth/session-page";
 import { AUDITED_ENTITY_TYPES, searchAudit } from "@/lib/server/services/audit";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +13,20 @@ export const metadata = { title: "Audit log" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+const TITLE = "Audit log";
+const DESCRIPTION = "Who changed what: every change to SLOs, postmortems, FMEA, services, data sources, replication clusters, people and API tokens, newest first. Entries cannot be edited or removed.";
+
 export default async function AuditPage({ searchParams }: Props) {
+  // Admins only, like GET /api/audit: the log is not even read for anyone else.
+  const principal = await currentPrincipal();
+  if (principal.role !== "admin" || principal.via !== "session") {
+    return (
+      <>
+        <PageHeader title={TITLE} description={DESCRIPTION} />
+        <AdminOnly>{null}</AdminOnly>
+      </>
+    );
+  }
   const raw = Object.fromEntries(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v !== "" ? [[k, v]] : [])));
   const parsed = auditQuerySchema.safeParse(raw);
   const { cursor: _page, ...filters } = raw;
@@ -20,7 +35,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const olderHref = page?.nextCursor ? `/settings/audit?${new URLSearchParams({ ...filters, cursor: page.nextCursor })}` : null;
   return (
     <>
-      <PageHeader title="Audit log" description="Who changed what: every change to SLOs, postmortems, FMEA, services, data sources and replication clusters, newest first. Entries cannot be edited or removed." />
+      <PageHeader title={TITLE} description={DESCRIPTION} />
       <p><Link href="/settings">← Settings</Link></p>
       <AuditFilters values={raw} entityTypes={AUDITED_ENTITY_TYPES} />
       {!parsed.success ? (
