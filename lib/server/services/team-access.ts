@@ -29,3 +29,10 @@ export async function assertCanWrite(who: WriteContext, ...refs: OwnedRef[]): Pr
   const decision = canWriteOwned(who, owners, existing);
   if (!decision.ok) throw new AppError("FORBIDDEN", decision.reason);
 }
+
+/** Why `who` may not write the referenced resources, or null when they may: pages hide edit controls with it. */
+export async function teamWriteRefusal(who: Principal, ...refs: OwnedRef[]): Promise<string | null> {
+  const { owners, existing } = await owningTeams(refs);
+  const decision = canWriteOwned(who, owners, existing);
+  return decision.ok ? null : decision.reason;
+}
