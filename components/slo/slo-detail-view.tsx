@@ -1,4 +1,4 @@
-import { IfCanWrite } from "@/components/auth/viewer-context";
+import { TeamWriteGate } from "@/components/auth/team-write-gate";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,10 +11,10 @@ import { StaleBanner } from "./stale-banner";
 import { StatusBadge } from "./status-badge";
 import { StepChoice } from "./step-choice";
 
-type Props = { slo: SloDetail; alerts: SloAlertHistory; yaml: string; step: string | null; stepNote: string | null; present: boolean; activity?: ReactNode };
+type Props = { slo: SloDetail; alerts: SloAlertHistory; yaml: string; step: string | null; stepNote: string | null; present: boolean; activity?: ReactNode; editRefusal?: string | null };
 
 /** One SLO: headline figures, burn-down, burn rates, SLI, groups, alerts, exclusions, definition. */
-export function SloDetailView({ slo, alerts, yaml, step, stepNote, present, activity }: Props) {
+export function SloDetailView({ slo, alerts, yaml, step, stepNote, present, activity, editRefusal }: Props) {
   const base = `/slos/${slo.id}${step ? `?step=${step}` : ""}`;
   return (
     <div className="slo-detail" data-present={present || undefined}>
@@ -24,8 +24,10 @@ export function SloDetailView({ slo, alerts, yaml, step, stepNote, present, acti
         actions={
           <div className="slo-actions">
             <StatusBadge status={slo.status} />
-            <IfCanWrite><Link className="button" href={`/slos/${slo.id}/edit`}>Edit</Link></IfCanWrite>
-            <IfCanWrite><Link className="button" href={`/postmortems/new?slo=${encodeURIComponent(slo.id)}`}>Write a postmortem</Link></IfCanWrite>
+            <TeamWriteGate refusal={editRefusal} what="Editing">
+              <Link className="button" href={`/slos/${slo.id}/edit`}>Edit</Link>
+              <Link className="button" href={`/postmortems/new?slo=${encodeURIComponent(slo.id)}`}>Write a postmortem</Link>
+            </TeamWriteGate>
             {present
               ? <Link className="button" href={base}>Leave present mode</Link>
               : <Link className="button" href={`${base}${step ? "&" : "?"}present=1`}>Present</Link>}

@@ -76,3 +76,35 @@ export function safeNextPath(next: string | null | undefined): string {
   if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
   return next;
 }
+
+/**
+ * Per-team writes (README "Accounts and access"). The team the first admin is put in: its admins
+ * are admins everywhere, so someone can always mend any team's resources.
+ */
+export const DEFAULT_TEAM = "default";
+
+/** What the per-team rule needs to know about a caller: how they proved it, their grants, their role per team slug. */
+export type TeamWriter = { via: "session" | "token" | "demo" | "none"; grants: readonly Grant[]; teams: Readonly<Record<string, Role>> };
+export type WriteDecision = { ok: true } | { ok: false; reason: string };
+
+/**
+ * May `writer` change a resource owned by `owners` (team slugs; null for "no team")? Only owners
+ * in `existingTeams` count: a resource with no team, or whose team names no Team, falls back to the
+ * highest role, which the `write` grant already reflects. With several owners (a postmortem about
+ * SLOs of several teams) editor in ANY of them is enough. Tokens' scopes are not per team: a
+ * `write` token writes everywhere.
+ */
+export function canWriteOwned(writer: TeamWriter, owners: readonly (string | null)[], existingTeams: ReadonlySet<string>): WriteDecision {
+  if (!writer.grants.includes("write")) return { ok: false, reason: "this needs the write grant (editor or admin)" };
+  if (writer.via === "token") return { ok: true };
+  if (writer.teams[DEFAULT_TEAM] === "admin") return { ok: true };
+  const owning = [...new Set(owners.filter((t): t is string => t !== null && existingTeams.has(t)))].sort();
+  if (owning.length === 0) return { ok: true };
+  if (owning.some((team) => roleAtLeast(writer.teams[team] ?? null, "editor"))) return { ok: true };
+  return { ok: false, reason: `needs editor in team ${owning.join(" or ")}` };
+}
+
+/** The role per team slug, from a person's memberships. */
+export function teamRoles(memberships: readonly { team: string; role: Role }[]): Record<string, Role> {
+  return Object.fromEntries(memberships.map((m) => [m.team, m.role]));
+}

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { actionItemPatchSchema, commentInputSchema, postmortemInputSchema, statusChangeSchema } from "@/lib/schemas/postmortem";
-import { actionActor } from "@/lib/server/actor";
+import { actionActor, actionPrincipal } from "@/lib/server/actor";
 import { AppError } from "@/lib/server/errors";
 import { createFailureModeSchema } from "@/lib/schemas/fmea";
 import { addToFmeaSchema } from "@/lib/schemas/postmortem";
@@ -32,21 +32,21 @@ async function attempt(run: () => Promise<{ id: string }>): Promise<ActionResult
 export async function savePostmortemAction(id: string | null, raw: unknown): Promise<ActionResult> {
   return attempt(async () => {
     const input = postmortemInputSchema.parse(raw);
-    const actor = await actionActor();
+    const actor = await actionPrincipal();
     return id ? updatePostmortem(id, input, new Date(), actor) : createPostmortem(input, new Date(), actor);
   });
 }
 
 export async function changeStatusAction(id: string, raw: unknown): Promise<ActionResult> {
-  return attempt(async () => changeStatus(id, statusChangeSchema.parse(raw), new Date(), await actionActor()));
+  return attempt(async () => changeStatus(id, statusChangeSchema.parse(raw), new Date(), await actionPrincipal()));
 }
 
 export async function commentAction(id: string, raw: unknown): Promise<ActionResult> {
-  return attempt(async () => (await commentOn(id, commentInputSchema.parse(raw), await actionActor()), { id }));
+  return attempt(async () => (await commentOn(id, commentInputSchema.parse(raw), await actionPrincipal()), { id }));
 }
 
 export async function actionItemStatusAction(itemId: string, raw: unknown): Promise<ActionResult> {
-  return attempt(async () => setActionItemStatus(itemId, actionItemPatchSchema.parse(raw), new Date(), await actionActor()));
+  return attempt(async () => setActionItemStatus(itemId, actionItemPatchSchema.parse(raw), new Date(), await actionPrincipal()));
 }
 
 export type AddToFmeaResult =
@@ -67,7 +67,7 @@ export async function addToFmeaAction(postmortemId: string, raw: unknown): Promi
       createFailureModeSchema.parse({ ...input.target, fromPostmortem: { id: postmortemId, rootCauses: [cause] }, row: input.row }),
     );
     const now = new Date();
-    const actor = await actionActor();
+    const actor = await actionPrincipal();
     for (const body of bodies) {
       const mode = await createFailureMode(body, now, actor);
       created.push({ id: mode.id, worksheetId: mode.worksheetId, mode: mode.mode, cause: mode.cause });

@@ -8,6 +8,6 @@ export const GET = route({ name: "/api/postmortems", access: "read" }, async ({ 
   searchPostmortems(postmortemQuerySchema.parse(queryObject(new URL(req.url).searchParams))),
 );
 
-export const POST = route({ name: "/api/postmortems", access: "write" }, async ({ req, actor }) =>
-  Response.json(await createPostmortem(await parseJson(req, postmortemInputSchema), new Date(), actor), { status: 201 }),
+export const POST = route({ name: "/api/postmortems", access: "write" }, async ({ req, principal }) =>
+  Response.json(await createPostmortem(await parseJson(req, postmortemInputSchema), new Date(), principal), { status: 201 }),
 );

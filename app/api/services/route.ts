@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ name: "/api/services", access: "read" }, async () => ({ services: await listServices() }));
 
-export const POST = route({ name: "/api/services", access: "write" }, async ({ req, actor }) => {
+export const POST = route({ name: "/api/services", access: "write" }, async ({ req, principal }) => {
   const input = await parseJson(req, serviceInputSchema);
-  return Response.json(await createService(input, actor), { status: 201 });
+  return Response.json(await createService(input, principal), { status: 201 });
 });

@@ -9,6 +9,6 @@ export const GET = route({ name: "/api/slos", access: "read" }, async ({ req }) 
   slos: await listSloSummaries(new Date(), sloListQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams))),
 }));
 
-export const POST = route({ name: "/api/slos", access: "write" }, async ({ req, actor }) =>
-  Response.json(await createSlo(await parseJson(req, sloInputSchema), actor), { status: 201 }),
+export const POST = route({ name: "/api/slos", access: "write" }, async ({ req, principal }) =>
+  Response.json(await createSlo(await parseJson(req, sloInputSchema), principal), { status: 201 }),
 );

@@ -1,6 +1,6 @@
 import "server-only";
 import { timingSafeEqual, createHash } from "node:crypto";
-import { ALL_SCOPES, highestRole, roleGrants, scopeGrants, type Grant, type Role } from "@/lib/domain/access";
+import { ALL_SCOPES, highestRole, roleGrants, scopeGrants, teamRoles, type Grant, type Role } from "@/lib/domain/access";
 import { CONFIG_TOKEN_ACTOR, type Actor } from "@/lib/domain/actor";
 import { findSession } from "../repos/accounts";
 import { findApiTokenByHash, touchApiToken } from "../repos/api-tokens";
@@ -16,10 +16,12 @@ export type Principal = {
   grants: Grant[];
   via: "session" | "token" | "demo" | "none";
   role: Role | null;
+  /** Role per team slug (sessions only; loaded with the session, once per request). Tokens and the demo viewer have none. */
+  teams: Readonly<Record<string, Role>>;
 };
 
-export const NOBODY: Principal = { actor: { kind: "anonymous", id: "anonymous", name: "anonymous" }, grants: [], via: "none", role: null };
-export const DEMO_VIEWER: Principal = { actor: { kind: "user", id: "demo", name: "Demo viewer" }, grants: ["read"], via: "demo", role: "viewer" };
+export const NOBODY: Principal = { actor: { kind: "anonymous", id: "anonymous", name: "anonymous" }, grants: [], via: "none", role: null, teams: {} };
+export const DEMO_VIEWER: Principal = { actor: { kind: "user", id: "demo", name: "Demo viewer" }, grants: ["read"], via: "demo", role: "viewer", teams: {} };
 
 // last-used is written at most once a minute per token, so busy ingest does not write on every call.
 const TOUCH_EVERY_MS = 60_000;
@@ -33,12 +35,12 @@ export async function principalFromToken(presented: string, now: Date): Promise<
   const configured = env().STEADYSTATE_API_TOKEN;
   // Digests compared, so the comparison takes the same time whatever the length presented.
   if (configured && timingSafeEqual(sha256(presented), sha256(configured))) {
-    return { actor: CONFIG_TOKEN_ACTOR, grants: scopeGrants(ALL_SCOPES), via: "token", role: null };
+    return { actor: CONFIG_TOKEN_ACTOR, grants: scopeGrants(ALL_SCOPES), via: "token", role: null, teams: {} };
   }
   const token = await findApiTokenByHash(sha256Hex(presented));
   if (!token || token.revokedAt || (token.expiresAt && Date.parse(token.expiresAt) <= now.getTime())) return null;
   if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) >= TOUCH_EVERY_MS) await touchApiToken(token.id, now);
-  return { actor: { kind: "token", id: token.id, name: token.name }, grants: scopeGrants(token.scopes), via: "token", role: null };
+  return { actor: { kind: "token", id: token.id, name: token.name }, grants: scopeGrants(token.scopes), via: "token", role: null, teams: {} };
 }
 
 /** A session cookie's token: the signed-in person with their highest role; null when not live. */
@@ -51,6 +53,7 @@ export async function principalFromSession(cookieToken: string, now: Date): Prom
     grants: role ? roleGrants(role) : [],
     via: "session",
     role,
+    teams: teamRoles(session.memberships),
     sessionId: session.sessionId,
     email: session.email,
   };

@@ -19,6 +19,10 @@ import * as repo from "../repos/fmea";
 import { findService } from "../repos/services";
 import { audited, type AuditInput } from "../repos/audit";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/domain/actor";
+import { actorOf, assertCanWrite, type WriteContext } from "./team-access";
+
+// A worksheet with no service has no team: the highest role decides.
+const serviceRef = (slug: string | null | undefined) => (slug ? { service: slug } : { team: null });
 
 const sheetFields = (s: repo.StoredWorksheet) => ({ title: s.title, service: s.service?.slug ?? null, description: s.description });
 const sheetCreated = (actor: Actor, sheet: repo.StoredWorksheet): AuditInput =>
@@ -65,8 +69,10 @@ export async function getWorksheetView(id: string, now: Date): Promise<Worksheet
   return { ...sheet, modes: await present(await repo.listFailureModes({ worksheetId: id }), now) };
 }
 
-export async function createWorksheet(input: WorksheetInput, actor: Actor = SYSTEM_ACTOR): Promise<WorksheetView> {
+export async function createWorksheet(input: WorksheetInput, who: WriteContext = SYSTEM_ACTOR): Promise<WorksheetView> {
   await checkService(input.service);
+  await assertCanWrite(who, serviceRef(input.service));
+  const actor = actorOf(who);
   const sheet = await audited(async (tx) => {
     const created = await repo.createWorksheet(input, tx);
     return { result: created, audit: sheetCreated(actor, created) };
@@ -74,9 +80,12 @@ export async function createWorksheet(input: WorksheetInput, actor: Actor = SYST
   return { ...sheet, modes: [] };
 }
 
-export async function updateWorksheet(id: string, input: WorksheetInput, now: Date, actor: Actor = SYSTEM_ACTOR): Promise<WorksheetView> {
+export async function updateWorksheet(id: string, input: WorksheetInput, now: Date, who: WriteContext = SYSTEM_ACTOR): Promise<WorksheetView> {
   const before = await repo.getWorksheet(id);
   await checkService(input.service);
+  await assertCanWrite(who, { worksheet: id });
+  await assertCanWrite(who, serviceRef(input.service));
+  const actor = actorOf(who);
   await audited(async (tx) => {
     const after = await repo.updateWorksheet(id, input, tx);
     return { result: after, audit: { actor, action: "fmea-worksheet.update", entityType: "fmea-worksheet", entityId: id, summary: `Updated FMEA worksheet ${after.title}`, before: sheetFields(before), after: sheetFields(after) } };
@@ -84,8 +93,10 @@ export async function updateWorksheet(id: string, input: WorksheetInput, now: Da
   return getWorksheetView(id, now);
 }
 
-export async function deleteWorksheet(id: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+export async function deleteWorksheet(id: string, who: WriteContext = SYSTEM_ACTOR): Promise<void> {
   const before = await repo.getWorksheet(id);
+  await assertCanWrite(who, { worksheet: id });
+  const actor = actorOf(who);
   const modes = (await repo.listFailureModes({ worksheetId: id })).length;
   await audited(async (tx) => {
     await repo.deleteWorksheet(id, tx);
@@ -122,8 +133,10 @@ export function mergeCauses(cause: string, rootCauses: readonly string[]): strin
   return [cause, ...added].filter((c) => c.length > 0).join("; ");
 }
 
-export async function createFailureMode(body: CreateFailureMode, now: Date, actor: Actor = SYSTEM_ACTOR): Promise<FailureModeView> {
+export async function createFailureMode(body: CreateFailureMode, now: Date, who: WriteContext = SYSTEM_ACTOR): Promise<FailureModeView> {
   const target = await worksheetFor(body);
+  await assertCanWrite(who, "id" in target ? { worksheet: target.id } : { service: target.create.service });
+  const actor = actorOf(who);
   const row: FailureModeInput = body.fromPostmortem
     ? { ...body.row, cause: mergeCauses(body.row.cause, body.fromPostmortem.rootCauses), links: [...body.row.links, postmortemLink(body.fromPostmortem.id)] }
     : body.row;
@@ -144,8 +157,10 @@ export async function createFailureMode(body: CreateFailureMode, now: Date, acto
 }
 
 /** Changes what the patch names. From a postmortem: links it and adds its root causes; never touches ratings. */
-export async function updateFailureMode(id: string, patch: FailureModePatch, now: Date, actor: Actor = SYSTEM_ACTOR): Promise<FailureModeView> {
+export async function updateFailureMode(id: string, patch: FailureModePatch, now: Date, who: WriteContext = SYSTEM_ACTOR): Promise<FailureModeView> {
   const current = await repo.getFailureMode(id);
+  await assertCanWrite(who, { failureMode: id });
+  const actor = actorOf(who);
   const { links, fromPostmortem, ...fields } = patch;
   if (!revisedAllOrNone({ ...current, ...fields })) {
     throw new AppError("UNPROCESSABLE", REVISED_ISSUE.message, { issues: [{ path: REVISED_ISSUE.path, message: REVISED_ISSUE.message }] });
@@ -160,8 +175,10 @@ export async function updateFailureMode(id: string, patch: FailureModePatch, now
   return getFailureModeView(id, now);
 }
 
-export async function deleteFailureMode(id: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+export async function deleteFailureMode(id: string, who: WriteContext = SYSTEM_ACTOR): Promise<void> {
   const before = await repo.getFailureMode(id);
+  await assertCanWrite(who, { failureMode: id });
+  const actor = actorOf(who);
   await audited(async (tx) => {
     await repo.deleteFailureMode(id, tx);
     return { result: undefined, audit: { actor, action: "fmea-mode.delete", entityType: "fmea-mode", entityId: id, summary: `Deleted failure mode "${before.mode}"`, before: { worksheetId: before.worksheetId, ...modeFields(before) } } };
@@ -180,8 +197,10 @@ export async function topRisks(limit: number, now: Date): Promise<TopRisk[]> {
 }
 
 /** Appends rows to a worksheet in one transaction (the CSV import has validated every row first). */
-export async function appendFailureModes(worksheetId: string, rows: FailureModeInput[], actor: Actor = SYSTEM_ACTOR): Promise<number> {
+export async function appendFailureModes(worksheetId: string, rows: FailureModeInput[], who: WriteContext = SYSTEM_ACTOR): Promise<number> {
   const sheet = await repo.getWorksheet(worksheetId);
+  await assertCanWrite(who, { worksheet: worksheetId });
+  const actor = actorOf(who);
   return audited(async (tx) => {
     const ids = await repo.createFailureModes(worksheetId, rows, tx);
     const summary = `Imported ${ids.length} failure mode${ids.length === 1 ? "" : "s"} into FMEA worksheet ${sheet.title} from CSV`;

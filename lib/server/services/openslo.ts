@@ -8,7 +8,8 @@ import { findDataSourceByName } from "../repos/datasources";
 import { findService, listServices } from "../repos/services";
 import { type ImportedSlo, listSlos, saveImportedSlos } from "../repos/slos";
 import { audited } from "../repos/audit";
-import { SYSTEM_ACTOR, type Actor } from "@/lib/domain/actor";
+import { SYSTEM_ACTOR } from "@/lib/domain/actor";
+import { actorOf, assertCanWrite, type WriteContext } from "./team-access";
 import { latencyThresholdProblem } from "./slos";
 import { type MappedSli, openSloServiceOf, openSloSloOf, sliFromOpenSlo, sloFromOpenSlo } from "./openslo-mapping";
 
@@ -189,7 +190,8 @@ async function resolve(documents: Parsed<OpenSloDocument>[], candidates: Candida
  * stores nothing. Otherwise each SLO is created, or replaced when its service already has an SLO
  * of that name, in one transaction.
  */
-export async function importOpenSlo(files: readonly OpenSloFile[], actor: Actor = SYSTEM_ACTOR): Promise<OpenSloImportResult> {
+export async function importOpenSlo(files: readonly OpenSloFile[], who: WriteContext = SYSTEM_ACTOR): Promise<OpenSloImportResult> {
+  const actor = actorOf(who);
   const problems = new Problems();
   const names = new Set<string>();
   for (const file of files) {
@@ -203,6 +205,8 @@ export async function importOpenSlo(files: readonly OpenSloFile[], actor: Actor 
     const count = problems.issues.length;
     throw new AppError("UNPROCESSABLE", `OpenSLO import refused: ${count} problem${count === 1 ? "" : "s"}; nothing was stored`, { issues: problems.issues });
   }
+  // Every service the import writes to, each on its own: editor in one team does not import into another's.
+  for (const service of new Set(imported.map((i) => i.input.service))) await assertCanWrite(who, { service });
   const before = new Map((await listSlos()).map((slo) => [slo.id, slo]));
   const saved = await audited(async (tx) => {
     const result = await saveImportedSlos(imported, tx);

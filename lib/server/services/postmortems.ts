@@ -10,6 +10,7 @@ import { AppError, notFound } from "../errors";
 import * as repo from "../repos/postmortems";
 import { incidentFigures, resolveSlos } from "./postmortem-figures";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/domain/actor";
+import { actorOf, assertCanWrite, type WriteContext } from "./team-access";
 
 const date = (s: string | null) => (s ? new Date(s) : null);
 const timesOf = (doc: PostmortemDocument) => ({ startedAt: new Date(doc.startedAt), detectedAt: date(doc.detectedAt), mitigatedAt: date(doc.mitigatedAt), resolvedAt: date(doc.resolvedAt) });
@@ -98,20 +99,33 @@ export async function findPostmortemView(id: string) {
   return record && { ...record, durations: incidentDurations(timesOf(record.document)) };
 }
 
-export async function createPostmortem(input: PostmortemInput, now: Date, actor: Actor = SYSTEM_ACTOR) {
+/**
+ * A postmortem belongs to the teams of its affected SLOs' services: editor in ANY of them may write
+ * it (an incident often spans teams, and each should be able to write up its part). None affected,
+ * or none with a Team: the highest role.
+ */
+export async function createPostmortem(input: PostmortemInput, now: Date, who: WriteContext = SYSTEM_ACTOR) {
+  await assertCanWrite(who, { slos: input.sloIds });
+  const actor = actorOf(who);
   const kind = { action: "postmortem.create", entityType: "postmortem", summary: "Created postmortem" };
   return save({ existing: null, document: toDocument(input), status: "draft", author: input.author, now, actor, kind });
 }
 
 /** Any save keeps a version; editing a published postmortem keeps it published, in a new version. */
-export async function updatePostmortem(id: string, input: PostmortemInput, now: Date, actor: Actor = SYSTEM_ACTOR) {
+export async function updatePostmortem(id: string, input: PostmortemInput, now: Date, who: WriteContext = SYSTEM_ACTOR) {
   const existing = await getPostmortem(id);
+  // As it is and as it would be: nobody takes over another team's postmortem by changing its SLOs.
+  await assertCanWrite(who, { postmortem: id });
+  await assertCanWrite(who, { slos: input.sloIds });
+  const actor = actorOf(who);
   const kind = { action: "postmortem.update", entityType: "postmortem", summary: "Edited postmortem" };
   return save({ existing, document: toDocument(input), status: existing.status, author: input.author, now, actor, kind });
 }
 
-export async function changeStatus(id: string, change: { to: PostmortemStatus; author: string }, now: Date, actor: Actor = SYSTEM_ACTOR) {
+export async function changeStatus(id: string, change: { to: PostmortemStatus; author: string }, now: Date, who: WriteContext = SYSTEM_ACTOR) {
   const existing = await getPostmortem(id);
+  await assertCanWrite(who, { postmortem: id });
+  const actor = actorOf(who);
   if (!canMoveTo(existing.status, change.to)) {
     throw unprocessable([{ path: ["to"], message: `a ${existing.status} postmortem cannot move to ${change.to}` }]);
   }
@@ -119,9 +133,11 @@ export async function changeStatus(id: string, change: { to: PostmortemStatus; a
   return save({ existing, document: existing.document, status: change.to, author: change.author, now, actor, kind });
 }
 
-export async function setActionItemStatus(itemId: string, patch: { status: "open" | "in-progress" | "done"; author: string }, now: Date, actor: Actor = SYSTEM_ACTOR) {
+export async function setActionItemStatus(itemId: string, patch: { status: "open" | "in-progress" | "done"; author: string }, now: Date, who: WriteContext = SYSTEM_ACTOR) {
   const postmortemId = await repo.findActionItemOwner(itemId);
   if (!postmortemId) throw notFound(`action item "${itemId}"`);
+  await assertCanWrite(who, { postmortem: postmortemId });
+  const actor = actorOf(who);
   const existing = await getPostmortem(postmortemId);
   const actionItems = existing.document.actionItems.map((a) => (a.id === itemId ? { ...a, status: patch.status } : a));
   const item = existing.document.actionItems.find((a) => a.id === itemId)!;
@@ -129,8 +145,10 @@ export async function setActionItemStatus(itemId: string, patch: { status: "open
   return save({ existing, document: { ...existing.document, actionItems }, status: existing.status, author: patch.author, now, actor, kind });
 }
 
-export async function commentOn(id: string, comment: { section: string; author: string; body: string }, actor: Actor = SYSTEM_ACTOR) {
+export async function commentOn(id: string, comment: { section: string; author: string; body: string }, who: WriteContext = SYSTEM_ACTOR) {
   const postmortem = await getPostmortem(id);
+  await assertCanWrite(who, { postmortem: id });
+  const actor = actorOf(who);
   const summary = `Commented on ${comment.section} of postmortem: ${postmortem.document.title} (as ${comment.author})`;
   return repo.addComment({ postmortemId: id, ...comment }, { actor, action: "postmortem.comment", entityType: "postmortem", entityId: id, summary });
 }

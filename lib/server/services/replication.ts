@@ -12,7 +12,8 @@ import { findSeriesMinutes } from "../repos/series";
 import { sealSecret } from "../secrets";
 import { CONNECTION_PURPOSE, probeCluster } from "./replication-probe";
 import { audited } from "../repos/audit";
-import { SYSTEM_ACTOR, type Actor } from "@/lib/domain/actor";
+import { SYSTEM_ACTOR } from "@/lib/domain/actor";
+import { actorOf, assertCanWrite, type WriteContext } from "./team-access";
 
 // What the log keeps of a cluster: its settings and members by name, role and masked address.
 const clusterFields = (c: repo.StoredCluster) => ({
@@ -21,7 +22,9 @@ const clusterFields = (c: repo.StoredCluster) => ({
 });
 
 /** Registers a cluster; connection strings are sealed first, so without a key nothing is stored. */
-export async function registerCluster(input: ClusterInput, actor: Actor = SYSTEM_ACTOR): Promise<ClusterView> {
+export async function registerCluster(input: ClusterInput, who: WriteContext = SYSTEM_ACTOR): Promise<ClusterView> {
+  await assertCanWrite(who, input.service ? { service: input.service } : { team: null });
+  const actor = actorOf(who);
   const members = input.kind === "postgres"
     ? input.members.map((m) => ({ name: m.name, role: m.role, connection: sealSecret(CONNECTION_PURPOSE, m.connection), display: maskConnection(m.connection) }))
     : [];
@@ -38,8 +41,10 @@ export async function getCluster(id: string): Promise<repo.StoredCluster> {
   return cluster;
 }
 
-export async function deleteCluster(id: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+export async function deleteCluster(id: string, who: WriteContext = SYSTEM_ACTOR): Promise<void> {
   const before = await getCluster(id);
+  await assertCanWrite(who, { cluster: id });
+  const actor = actorOf(who);
   await audited(async (tx) => {
     await repo.deleteCluster(id, tx);
     return { result: undefined, audit: { actor, action: "replication-cluster.delete", entityType: "replication-cluster", entityId: id, summary: `Deleted replication cluster ${before.name}`, before: clusterFields(before) } };

@@ -15,7 +15,8 @@ import { seriesStep, sloSeries } from "./slo-series";
 import { prefetchSloCounts } from "./slo-prefetch";
 import { listAlertStates, listAlertTransitions } from "../repos/alerts";
 import { audited } from "../repos/audit";
-import { SYSTEM_ACTOR, type Actor } from "@/lib/domain/actor";
+import { SYSTEM_ACTOR } from "@/lib/domain/actor";
+import { actorOf, assertCanWrite, type WriteContext } from "./team-access";
 
 const sloName = (slo: Pick<SloDefinition, "service" | "name">) => `${slo.service} / ${slo.name}`;
 // What the log keeps of an SLO: its definition; exclusions have entries of their own.
@@ -53,9 +54,14 @@ export async function getSlo(id: string): Promise<SloDefinition> {
   return slo;
 }
 
-/** `actor` is who asks (routes pass ctx.actor); scripts and tests that leave it out act as the system. */
-export async function createSlo(raw: SloInputRaw, actor: Actor = SYSTEM_ACTOR): Promise<SloDefinition> {
+/**
+ * `who` is who asks (routes pass ctx.principal, checked against the service's team); scripts and
+ * tests that leave it out act as the system.
+ */
+export async function createSlo(raw: SloInputRaw, who: WriteContext = SYSTEM_ACTOR): Promise<SloDefinition> {
   const input = sloInputSchema.parse(raw);
+  await assertCanWrite(who, { service: input.service });
+  const actor = actorOf(who);
   await checkLatencyThreshold(input);
   const refs = await refsOf(input);
   return audited(async (tx) => {
@@ -64,9 +70,13 @@ export async function createSlo(raw: SloInputRaw, actor: Actor = SYSTEM_ACTOR): 
   });
 }
 
-export async function updateSlo(id: string, raw: SloInputRaw, actor: Actor = SYSTEM_ACTOR): Promise<SloDefinition> {
+export async function updateSlo(id: string, raw: SloInputRaw, who: WriteContext = SYSTEM_ACTOR): Promise<SloDefinition> {
   const input = sloInputSchema.parse(raw);
   const before = await getSlo(id);
+  // Both teams: the one that owns it now and the one it would move to.
+  await assertCanWrite(who, { slos: [id] });
+  await assertCanWrite(who, { service: input.service });
+  const actor = actorOf(who);
   await checkLatencyThreshold(input);
   const refs = await refsOf(input);
   return audited(async (tx) => {
@@ -75,8 +85,10 @@ export async function updateSlo(id: string, raw: SloInputRaw, actor: Actor = SYS
   });
 }
 
-export async function deleteSlo(id: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+export async function deleteSlo(id: string, who: WriteContext = SYSTEM_ACTOR): Promise<void> {
   const before = await getSlo(id);
+  await assertCanWrite(who, { slos: [id] });
+  const actor = actorOf(who);
   await audited(async (tx) => {
     await repo.deleteSlo(id, tx);
     return { result: undefined, audit: { actor, action: "slo.delete", entityType: "slo", entityId: id, summary: `Deleted SLO ${sloName(before)}`, before: auditedFields(before) } };
@@ -128,8 +140,10 @@ export async function listExclusions(id: string) {
   return { exclusions: (await getSlo(id)).exclusions };
 }
 
-export async function addExclusion(id: string, input: ExclusionInput, actor: Actor = SYSTEM_ACTOR) {
+export async function addExclusion(id: string, input: ExclusionInput, who: WriteContext = SYSTEM_ACTOR) {
   const slo = await getSlo(id);
+  await assertCanWrite(who, { slos: [id] });
+  const actor = actorOf(who);
   const saved = await audited<SloExclusion | { overlaps: SloExclusion }>(async (tx) => {
     const result = await repo.addExclusion(id, input, tx);
     if ("overlaps" in result) return { result, audit: null };
@@ -144,8 +158,10 @@ export async function addExclusion(id: string, input: ExclusionInput, actor: Act
   return saved;
 }
 
-export async function deleteExclusion(id: string, exclusionId: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+export async function deleteExclusion(id: string, exclusionId: string, who: WriteContext = SYSTEM_ACTOR): Promise<void> {
   const slo = await getSlo(id);
+  await assertCanWrite(who, { slos: [id] });
+  const actor = actorOf(who);
   await audited(async (tx) => {
     const removed = await repo.deleteExclusion(id, exclusionId, tx);
     if (!removed) throw notFound(`exclusion "${exclusionId}"`);

@@ -1,4 +1,7 @@
 import { IfCanWrite } from "@/components/auth/viewer-context";
+import { TeamWriteGate } from "@/components/auth/team-write-gate";
+import { currentPrincipal } from "@/lib/server/auth/session-page";
+import { teamWriteRefusal } from "@/lib/server/services/team-access";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToFmea } from "@/components/postmortems/add-to-fmea";
@@ -20,14 +23,14 @@ export default async function PostmortemPage({ params }: { params: Promise<{ id:
   const now = new Date();
   const postmortem = await findPostmortemWithFigures(id, now);
   if (!postmortem) notFound();
-  const fmea = await fmeaChoices(postmortem, now);
+  const [fmea, editRefusal] = await Promise.all([fmeaChoices(postmortem, now), currentPrincipal().then((who) => teamWriteRefusal(who, { postmortem: id }))]);
   return (
     <>
       <PageHeader
         title={postmortem.document.title}
         actions={
           <nav aria-label="Postmortem" className="pm-actions">
-            <IfCanWrite><Link className="button" href={`/postmortems/${id}/edit`}>Edit</Link></IfCanWrite>
+            <TeamWriteGate refusal={editRefusal} what="Editing"><Link className="button" href={`/postmortems/${id}/edit`}>Edit</Link></TeamWriteGate>
             <Link className="button" href={`/postmortems/${id}/versions`}>Versions ({postmortem.version})</Link>
             <a className="button" href={`/api/postmortems/${id}/markdown`} download>Export Markdown</a>
             <Link className="button" href={`/postmortems/${id}/print`}>Print view</Link>

@@ -6,6 +6,8 @@ import { SloDetailView } from "@/components/slo/slo-detail-view";
 import { sloDetailQuerySchema } from "@/lib/schemas/slo-series";
 import { AppError } from "@/lib/server/errors";
 import { openSloYamlOf } from "@/lib/server/services/openslo";
+import { currentPrincipal } from "@/lib/server/auth/session-page";
+import { teamWriteRefusal } from "@/lib/server/services/team-access";
 import { getSloAlerts, getSloStatus } from "@/lib/server/services/slos";
 
 export const dynamic = "force-dynamic";
@@ -29,14 +31,14 @@ export default async function SloDetailPage({ params, searchParams }: Props) {
       stepNote = error.message;
       slo = await load(undefined);
     }
-    const alerts = await getSloAlerts(id);
+    const [alerts, editRefusal] = await Promise.all([getSloAlerts(id), currentPrincipal().then((who) => teamWriteRefusal(who, { slos: [id] }))]);
     const step = parsed.success && !stepNote ? (query.step ?? null) : null;
     const activity = (
       <Suspense fallback={<p className="muted" role="status">Loading burn rates and RED over the range…</p>}>
         <SloActivitySection id={id} range={parseTimeRange(query, now)} now={now} objective={Number(slo.definition.objective)} />
       </Suspense>
     );
-    return <SloDetailView slo={slo} alerts={alerts} yaml={openSloYamlOf(slo.definition)} step={step} stepNote={stepNote} present={query.present === "1"} activity={activity} />;
+    return <SloDetailView slo={slo} alerts={alerts} yaml={openSloYamlOf(slo.definition)} step={step} stepNote={stepNote} present={query.present === "1"} activity={activity} editRefusal={editRefusal} />;
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;

@@ -6,6 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ name: "/api/fmea/worksheets", access: "read" }, async () => ({ worksheets: await listWorksheetSummaries(new Date()) }));
 
-export const POST = route({ name: "/api/fmea/worksheets", access: "write" }, async ({ req, actor }) =>
-  Response.json(await createWorksheet(await parseJson(req, worksheetInputSchema), actor), { status: 201 }),
+export const POST = route({ name: "/api/fmea/worksheets", access: "write" }, async ({ req, principal }) =>
+  Response.json(await createWorksheet(await parseJson(req, worksheetInputSchema), principal), { status: 201 }),
 );

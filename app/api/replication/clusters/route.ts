@@ -6,6 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ name: "/api/replication/clusters", access: "read" }, async () => ({ clusters: await listClusterSummaries(new Date()) }));
 
-export const POST = route({ name: "/api/replication/clusters", access: "admin" }, async ({ req, actor }) =>
-  Response.json(await registerCluster(await parseJson(req, clusterInputSchema), actor), { status: 201 }),
+export const POST = route({ name: "/api/replication/clusters", access: "admin" }, async ({ req, principal }) =>
+  Response.json(await registerCluster(await parseJson(req, clusterInputSchema), principal), { status: 201 }),
 );

@@ -11,11 +11,11 @@ export const GET = route<Params>({ name: "/api/slos/[id]", access: "read" }, asy
   getSloStatus(params.id, new Date(), sloDetailQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams))),
 );
 
-export const PUT = route<Params>({ name: "/api/slos/[id]", access: "write" }, async ({ req, params, actor }) =>
-  updateSlo(params.id, await parseJson(req, sloInputSchema), actor),
+export const PUT = route<Params>({ name: "/api/slos/[id]", access: "write" }, async ({ req, params, principal }) =>
+  updateSlo(params.id, await parseJson(req, sloInputSchema), principal),
 );
 
-export const DELETE = route<Params>({ name: "/api/slos/[id]", access: "write" }, async ({ params, actor }) => {
-  await deleteSlo(params.id, actor);
+export const DELETE = route<Params>({ name: "/api/slos/[id]", access: "write" }, async ({ params, principal }) => {
+  await deleteSlo(params.id, principal);
   return new Response(null, { status: 204 });
 });

@@ -8,12 +8,12 @@ export const dynamic = "force-dynamic";
 const MAX_BYTES = 1024 * 1024;
 
 // One YAML body is one file, named "request" in error paths; JSON carries several named files.
-export const POST = route({ name: "/api/slos/import", access: "write" }, async ({ req, actor }) => {
+export const POST = route({ name: "/api/slos/import", access: "write" }, async ({ req, principal }) => {
   const type = (req.headers.get("content-type") ?? "").toLowerCase();
   if (/^(application|text)\/(x-)?yaml\b/.test(type)) {
-    return importOpenSlo([{ name: "request", content: (await readBody(req, MAX_BYTES)).toString("utf8") }], actor);
+    return importOpenSlo([{ name: "request", content: (await readBody(req, MAX_BYTES)).toString("utf8") }], principal);
   }
   if (!type.startsWith("application/json")) throw new AppError("BAD_REQUEST", "content-type must be application/yaml, text/yaml or application/json");
   const { files } = await parseJson(req, openSloImportRequestSchema, MAX_BYTES);
-  return importOpenSlo(files, actor);
+  return importOpenSlo(files, principal);
 });

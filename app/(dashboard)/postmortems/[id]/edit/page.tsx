@@ -1,4 +1,7 @@
 import { WriteGate } from "@/components/auth/viewer-context";
+import { TeamWriteGate } from "@/components/auth/team-write-gate";
+import { currentPrincipal } from "@/lib/server/auth/session-page";
+import { teamWriteRefusal } from "@/lib/server/services/team-access";
 import { PostmortemEditor } from "@/components/postmortems/editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { sloOptions } from "@/lib/server/services/postmortem-figures";
@@ -10,14 +13,16 @@ export const metadata = { title: "Edit postmortem" };
 
 export default async function EditPostmortemPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [postmortem, slos] = await Promise.all([findPostmortemView(id), sloOptions()]);
+  const [postmortem, slos, editRefusal] = await Promise.all([findPostmortemView(id), sloOptions(), currentPrincipal().then((who) => teamWriteRefusal(who, { postmortem: id }))]);
   if (!postmortem) notFound();
   const note = postmortem.status === "published" ? "Published: saving keeps it published, as a new version." : `Version ${postmortem.version}, ${postmortem.status}.`;
   return (
     <>
       <PageHeader title={`Edit: ${postmortem.document.title}`} description={note} />
       <WriteGate what="Editing a postmortem">
-        <PostmortemEditor id={id} initial={postmortem.document} slos={slos} />
+        <TeamWriteGate refusal={editRefusal} what="Editing this postmortem">
+          <PostmortemEditor id={id} initial={postmortem.document} slos={slos} />
+        </TeamWriteGate>
       </WriteGate>
     </>
   );

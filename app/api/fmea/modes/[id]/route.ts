@@ -8,11 +8,11 @@ type Params = { id: string };
 
 export const GET = route<Params>({ name: "/api/fmea/modes/[id]", access: "read" }, async ({ params }) => getFailureModeView(params.id, new Date()));
 
-export const PATCH = route<Params>({ name: "/api/fmea/modes/[id]", access: "write" }, async ({ req, params, actor }) =>
-  updateFailureMode(params.id, await parseJson(req, failureModePatchSchema), new Date(), actor),
+export const PATCH = route<Params>({ name: "/api/fmea/modes/[id]", access: "write" }, async ({ req, params, principal }) =>
+  updateFailureMode(params.id, await parseJson(req, failureModePatchSchema), new Date(), principal),
 );
 
-export const DELETE = route<Params>({ name: "/api/fmea/modes/[id]", access: "write" }, async ({ params, actor }) => {
-  await deleteFailureMode(params.id, actor);
+export const DELETE = route<Params>({ name: "/api/fmea/modes/[id]", access: "write" }, async ({ params, principal }) => {
+  await deleteFailureMode(params.id, principal);
   return new Response(null, { status: 204 });
 });

@@ -8,11 +8,11 @@ type Params = { id: string };
 
 export const GET = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "read" }, async ({ params }) => getWorksheetView(params.id, new Date()));
 
-export const PUT = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "write" }, async ({ req, params, actor }) =>
-  updateWorksheet(params.id, await parseJson(req, worksheetInputSchema), new Date(), actor),
+export const PUT = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "write" }, async ({ req, params, principal }) =>
+  updateWorksheet(params.id, await parseJson(req, worksheetInputSchema), new Date(), principal),
 );
 
-export const DELETE = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "write" }, async ({ params, actor }) => {
-  await deleteWorksheet(params.id, actor);
+export const DELETE = route<Params>({ name: "/api/fmea/worksheets/[id]", access: "write" }, async ({ params, principal }) => {
+  await deleteWorksheet(params.id, principal);
   return new Response(null, { status: 204 });
 });

@@ -4,6 +4,6 @@ import { commentOn } from "@/lib/server/services/postmortems";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route<{ id: string }>({ name: "/api/postmortems/[id]/comments", access: "write" }, async ({ req, params, actor }) =>
-  Response.json(await commentOn(params.id, await parseJson(req, commentInputSchema), actor), { status: 201 }),
+export const POST = route<{ id: string }>({ name: "/api/postmortems/[id]/comments", access: "write" }, async ({ req, params, principal }) =>
+  Response.json(await commentOn(params.id, await parseJson(req, commentInputSchema), principal), { status: 201 }),
 );

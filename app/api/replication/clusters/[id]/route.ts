@@ -11,7 +11,7 @@ export const GET = route<{ id: string }>({ name: "/api/replication/clusters/[id]
   return getClusterDetail(params.id, range);
 });
 
-export const DELETE = route<{ id: string }>({ name: "/api/replication/clusters/[id]", access: "admin" }, async ({ params, actor }) => {
-  await deleteCluster(params.id, actor);
+export const DELETE = route<{ id: string }>({ name: "/api/replication/clusters/[id]", access: "admin" }, async ({ params, principal }) => {
+  await deleteCluster(params.id, principal);
   return new Response(null, { status: 204 });
 });

@@ -8,6 +8,6 @@ type Params = { id: string };
 
 export const GET = route<Params>({ name: "/api/slos/[id]/exclusions", access: "read" }, async ({ params }) => listExclusions(params.id));
 
-export const POST = route<Params>({ name: "/api/slos/[id]/exclusions", access: "write" }, async ({ req, params, actor }) =>
-  Response.json(await addExclusion(params.id, await parseJson(req, exclusionInputSchema), actor), { status: 201 }),
+export const POST = route<Params>({ name: "/api/slos/[id]/exclusions", access: "write" }, async ({ req, params, principal }) =>
+  Response.json(await addExclusion(params.id, await parseJson(req, exclusionInputSchema), principal), { status: 201 }),
 );
