@@ -27,6 +27,8 @@ const reuse = existsSync(file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.LOG_LEVEL = "error";
 process.env.STEADYSTATE_JOBS = "false";
+// The pages need a signed-in viewer: demo mode signs every visitor in as one (a read-only viewer).
+process.env.STEADYSTATE_DEMO = "true";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 type Load = { page: string; run: string; ttfb: number; html: number; lcp: number | null; bytes: number; rows: number };

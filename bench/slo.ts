@@ -33,6 +33,9 @@ const reused = KEPT_DB !== undefined && existsSync(file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.LOG_LEVEL = "error";
 process.env.STEADYSTATE_JOBS = "false";
+// Reads need a token (README "Accounts and access"): the bench is its bootstrap token's only caller.
+const TOKEN = "bench-slo-token-0123456789abcdef";
+process.env.STEADYSTATE_API_TOKEN = TOKEN;
 const ms = (t: number) => `${t.toFixed(t < 10 ? 1 : 0)} ms`;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const time = async <T>(run: () => Promise<T>): Promise<[number, T]> => {
@@ -108,9 +111,9 @@ async function overHttp(detailIds: string[]) {
       await new Promise((r) => setTimeout(r, 100));
     }
     // Loads the SLO route modules, so "cold" below is the evaluation's cold start, not Next's.
-    await fetch(`${base}/api/slos/none`);
+    await fetch(`${base}/api/slos/none`, { headers: { authorization: `Bearer ${TOKEN}` } });
     const get = async (p: string) => {
-      const [t, res] = await time(() => fetch(base + p));
+      const [t, res] = await time(() => fetch(base + p, { headers: { authorization: `Bearer ${TOKEN}` } }));
       const bytes = (await res.arrayBuffer()).byteLength;
       if (!res.ok) throw new Error(`${p}: HTTP ${res.status}`);
       return [t + 0, bytes] as const;
