@@ -96,8 +96,11 @@ test("a latency SLO's duration panel shows p50/p90/p99 from its histogram with t
     await page.getByRole("heading", { name: "Over the last 24 hours" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test/e2e/screenshots/dashboards-detail-${theme}.png`, fullPage: true });
     await inTheme(page, theme, "/slos");
+    // The rows stream in behind a skeleton: the picture is of the list, not of the wait.
+    await expect(page.getByRole("table").first()).toBeVisible();
     await page.screenshot({ path: `test/e2e/screenshots/dashboards-slos-${theme}.png`, fullPage: true });
     await inTheme(page, theme, "/");
+    await expect(page.getByText("Evaluating SLOs")).toHaveCount(0);
     await page.screenshot({ path: `test/e2e/screenshots/dashboards-overview-${theme}.png`, fullPage: true });
   }
 });
