@@ -23,6 +23,11 @@ test("an editor of one team sees why they cannot edit another team's SLO, and th
   await expect(page.getByRole("note").filter({ hasText: `Editing needs editor in team ${owner}` })).toBeVisible();
   await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
   await shootBothThemes(page, "teams-slo-refused");
+  // Typing the edit address by hand gets the reason, not a form whose save would be refused.
+  await page.goto(`/slos/${id}/edit`);
+  await expect(page.getByRole("heading", { name: "You cannot edit this SLO" })).toBeVisible();
+  await expect(page.getByText(`Editing needs editor in team ${owner}`)).toBeVisible();
+  await expect(page.getByRole("button", { name: /save/i })).toHaveCount(0);
 
   const refused = await page.request.put(`/api/slos/${id}`, { data: { ...definition, objective: "0.99" }, headers: { origin: new URL(page.url()).origin } });
   expect(refused.status()).toBe(403);

@@ -6,7 +6,8 @@ import { storeSamples, type StoreSeries } from "@/lib/server/ingest/store";
 import { getSloActivity } from "@/lib/server/services/slo-activity";
 import { budgetSparklines } from "@/lib/server/services/slo-sparklines";
 import { createService } from "@/lib/server/services/services";
-import { createSlo, listSloStatuses } from "@/lib/server/services/slos";
+import { addExclusion, createSlo, listSloStatuses } from "@/lib/server/services/slos";
+import { exclusionInputSchema } from "@/lib/schemas/slo";
 import { listSlos } from "@/lib/server/repos/slos";
 import { call, type ErrorBody } from "../support/http";
 import { resetDatabase } from "../support/reset-db";
@@ -132,6 +133,20 @@ describe("budget sparklines", () => {
     }
     // 30 days: a point a day (a partial day at each end: 31 steps); 7 days: every 6 hours.
     expect(lines.map((l) => [l.stepMs, l.remaining!.length])).toEqual([[DAY, 31], [6 * HOUR_MS, 29]]);
+  });
+
+  it("leave out an exclusion's events as the budget does, so they still end at the budget the list shows", async () => {
+    const { ratio } = await seed();
+    const now = new Date(NOON + 30_000);
+    const before = (await budgetSparklines(await listSlos(), now)).find((l) => l.id === ratio.id)!;
+    // Half of the burst of errors (11:50–11:55) falls in a maintenance window.
+    await addExclusion(ratio.id, exclusionInputSchema.parse({ start: iso(NOON - 10 * MIN), end: iso(NOON - 5 * MIN), reason: "failover drill", author: "test" }));
+    const status = (await listSloStatuses(now)).find((s) => s.id === ratio.id)!;
+    const after = (await budgetSparklines(await listSlos(), now)).find((l) => l.id === ratio.id)!;
+    expect(after.remaining!.at(-1)!).toBeCloseTo(status.budget.remaining, 4);
+    expect(after.remaining!.at(-1)!).toBeGreaterThan(before.remaining!.at(-1)!);
+    // Days before the exclusion are unchanged.
+    expect(after.remaining!.slice(0, -1)).toEqual(before.remaining!.slice(0, -1));
   });
 
   it("are served over HTTP for the ids asked, in that order, and mark a timeslice SLO as having none", async () => {

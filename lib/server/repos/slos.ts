@@ -174,14 +174,18 @@ export async function deleteExclusion(sloId: string, id: string, client: Tx = db
 }
 
 /** What a budget sparkline needs of these SLOs: a lighter read than listSlos (no relations but the data source, no labels or tiers). */
-export async function listSloSparklineInputs(ids: readonly string[]): Promise<Pick<SloDefinition, "id" | "objective" | "window" | "sli" | "dataSource">[]> {
+export async function listSloSparklineInputs(ids: readonly string[]): Promise<Pick<SloDefinition, "id" | "objective" | "window" | "sli" | "dataSource" | "exclusions">[]> {
   if (ids.length === 0) return [];
-  const rows = await db().slo.findMany({ where: { id: { in: [...ids] } }, select: { id: true, objective: true, window: true, sli: true, dataSource: { select: { name: true } } } });
+  const rows = await db().slo.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, objective: true, window: true, sli: true, dataSource: { select: { name: true } }, exclusions: { orderBy: { start: "asc" } } },
+  });
   return rows.map((row) => ({
     id: row.id,
     objective: row.objective,
     window: sloWindowSchema.parse(JSON.parse(row.window)),
     sli: sliSchema.parse(JSON.parse(row.sli)),
     dataSource: row.dataSource?.name ?? EMBEDDED,
+    exclusions: row.exclusions.map(toExclusion),
   }));
 }

@@ -31,28 +31,32 @@ export function seriesStep(slo: SloDefinition, window: Interval, query: SloDetai
   return stepMs;
 }
 
-/** Each step's counts before exclusions, and a source to count the parts of steps they cover. */
-async function rawStepCounts(slo: SloDefinition, sli: Exclude<Sli, TimesliceSli>, boundaries: number[], stepMs: number) {
+/** Each step's counts before exclusions. */
+async function rawStepCounts(slo: SloDefinition, sli: Exclude<Sli, TimesliceSli>, boundaries: number[], stepMs: number): Promise<StepCounts[]> {
   if (slo.dataSource === EMBEDDED) {
     await prepareEmbeddedRead();
     const { good, bad, total } = (await resolveSelectors([sliSelectors(sli)]))[0]!;
     const [valid, other] = await stepIncreases([total, good ?? bad ?? []], boundaries, stepMs);
-    return { steps: valid!.map((v, i) => ({ valid: v, good: good ? other![i]! : v - other![i]! })), source: embeddedSource(sli) };
+    return valid!.map((v, i) => ({ valid: v, good: good ? other![i]! : v - other![i]! }));
   }
+  return prometheusStepCounts(await dataSourceOf(slo), sli, boundaries, stepMs);
+}
+
+async function dataSourceOf(slo: Pick<SloDefinition, "dataSource">) {
   const ds = await findDataSourceByName(slo.dataSource);
   if (!ds) throw new AppError("UNAVAILABLE", `data source "${slo.dataSource}" no longer exists`);
-  return { steps: await prometheusStepCounts(ds, sli, boundaries, stepMs), source: prometheusSource(ds, sli) };
+  return ds;
 }
 
 /**
- * Each step's good and valid, exclusions applied as the budget applies them: events inside an
- * exclusion leave both (countsOutsideExclusions); for timeslice SLIs, slices that start inside one
- * are skipped, and the counts are slices, each in the step its start lies in.
+ * Steps' counts (between any boundaries) with the SLO's exclusions taken out as the budget takes
+ * them out: events inside an exclusion leave both good and valid (countsOutsideExclusions); a step
+ * wholly inside one is emptied. The budget sparklines use it too, so their last point is the budget.
  */
-async function stepCounts(slo: SloDefinition, window: Interval, boundaries: number[], stepMs: number): Promise<StepCounts[]> {
+export async function subtractExclusions(slo: Pick<SloDefinition, "sli" | "dataSource" | "exclusions">, boundaries: number[], steps: StepCounts[]): Promise<StepCounts[]> {
   const sli = slo.sli;
-  if (sli.kind === "timeslice") return (await timesliceSource(sli, slo.exclusions, window).perStep(window, boundaries)).map(({ good, valid }) => ({ good, valid }));
-  const { steps, source } = await rawStepCounts(slo, sli, boundaries, stepMs);
+  if (sli.kind === "timeslice" || slo.exclusions.length === 0) return steps;
+  const source = slo.dataSource === EMBEDDED ? embeddedSource(sli) : prometheusSource(await dataSourceOf(slo), sli);
   const exclusions = slo.exclusions.map((e) => ({ start: new Date(e.start), end: new Date(e.end) }));
   const parts = await Promise.all(
     excludedParts(boundaries, exclusions).map(async (part) => ({
@@ -61,6 +65,16 @@ async function stepCounts(slo: SloDefinition, window: Interval, boundaries: numb
     })),
   );
   return withoutExcluded(steps, parts);
+}
+
+/**
+ * Each step's good and valid, exclusions applied; for timeslice SLIs, slices that start inside one
+ * are skipped, and the counts are slices, each in the step its start lies in.
+ */
+async function stepCounts(slo: SloDefinition, window: Interval, boundaries: number[], stepMs: number): Promise<StepCounts[]> {
+  const sli = slo.sli;
+  if (sli.kind === "timeslice") return (await timesliceSource(sli, slo.exclusions, window).perStep(window, boundaries)).map(({ good, valid }) => ({ good, valid }));
+  return subtractExclusions(slo, boundaries, await rawStepCounts(slo, sli, boundaries, stepMs));
 }
 
 /**

@@ -11,6 +11,7 @@ import { ensureSums } from "../datasources/rollup-cache";
 import { log } from "../log";
 import { findDataSourceByName } from "../repos/datasources";
 import { listSloSparklineInputs, listSlos } from "../repos/slos";
+import { subtractExclusions } from "./slo-series";
 import { windowSpec } from "./slo-status";
 
 // Budget remaining over each SLO's window, a few dozen points per SLO, for the list's sparklines.
@@ -48,7 +49,7 @@ export async function listSloIds(): Promise<string[]> {
 }
 
 /** What a sparkline reads of an SLO. */
-export type SparklineInput = Pick<SloDefinition, "id" | "objective" | "window" | "sli" | "dataSource">;
+export type SparklineInput = Pick<SloDefinition, "id" | "objective" | "window" | "sli" | "dataSource" | "exclusions">;
 
 export async function budgetSparklines(slos: readonly SparklineInput[], now: Date): Promise<SloSparkline[]> {
   const embedded = slos.filter((s) => s.dataSource === EMBEDDED && s.sli.kind !== "timeslice");
@@ -90,15 +91,17 @@ async function embeddedSparklines(slos: readonly SparklineInput[], now: Date): P
       const idSets = planned.flatMap(({ series: s }) => [s.total, s.good ?? s.bad ?? []]);
       const perStep: number[][] = [];
       for (let i = 0; i + 1 < boundaries.length; i++) perStep.push(await increasesOver(idSets, { start: new Date(boundaries[i]!), end: new Date(boundaries[i + 1]!) }));
-      planned.forEach(({ slo, series: s, stepMs }, k) => {
-        const steps = perStep.map((totals) => {
+      for (const [k, { slo, series: s, stepMs }] of planned.entries()) {
+        const raw = perStep.map((totals) => {
           const valid = totals[2 * k]!;
           const other = totals[2 * k + 1]!;
           return { valid, good: s.good ? other : valid - other };
         });
+        // Exclusions (few SLOs have any) cost their own reads, as in the budget.
+        const steps = await subtractExclusions(slo, boundaries, raw);
         const line = budgetSparkline({ boundaries, steps, objective: slo.objective });
         out.push({ id: slo.id, remaining: rounded(line.remaining), at: line.at, stepMs, reason: null });
-      });
+      }
     }
     return out;
   } catch (error) {
@@ -115,14 +118,14 @@ async function prometheusSparklines(slos: readonly SparklineInput[], now: Date):
       const boundaries = sparklineBoundaries(window);
       const stepMs = sparklineStepMs(window);
       // The inner boundaries move once a step (a day for 30-day windows); the ends every minute.
-      const key = `${slo.objective}:${boundaries[1]}:${boundaries.length}`;
+      const key = `${slo.objective}:${boundaries[1]}:${boundaries.length}:${slo.exclusions.map((e) => `${e.id}@${e.end}`).join()}`;
       const kept = remembered.get(slo.id);
       if (kept && kept.key === key && now.getTime() - kept.at < PROMETHEUS_TTL_MS) return kept.sparkline;
       if (i >= PROMETHEUS_SPARKLINES) return none(slo.id, `drawn for the ${PROMETHEUS_SPARKLINES} most urgent Prometheus SLOs only; see its page`);
       try {
         const ds = await findDataSourceByName(slo.dataSource);
         if (!ds) return none(slo.id, `data source "${slo.dataSource}" no longer exists`);
-        const steps = await withDeadline(prometheusStepCounts(ds, slo.sli, boundaries, stepMs), PROMETHEUS_DEADLINE_MS);
+        const steps = await withDeadline(prometheusStepCounts(ds, slo.sli, boundaries, stepMs).then((raw) => subtractExclusions(slo, boundaries, raw)), PROMETHEUS_DEADLINE_MS);
         const line = budgetSparkline({ boundaries, steps: steps.map((c) => ({ valid: c.valid, good: Math.max(0, c.good) })), objective: slo.objective });
         const sparkline: SloSparkline = { id: slo.id, remaining: rounded(line.remaining), at: line.at, stepMs, reason: null };
         remembered.set(slo.id, { at: now.getTime(), key, sparkline });
