@@ -18,9 +18,10 @@ const IDLE: Status = { issues: [], message: null, busy: false };
  * The worksheet, riskiest first (AP, then RPN). Each row opens in place as a form with its Edit
  * button; saving or Escape puts focus back on that button, so the table is usable by keyboard alone.
  */
-export function WorksheetTable({ sheet }: { sheet: WorksheetView }) {
+export function WorksheetTable({ sheet, teamRefusal = null }: { sheet: WorksheetView; teamRefusal?: string | null }) {
   const router = useRouter();
-  const canWrite = useCanWrite();
+  // An editor of another team sees the rows without Edit buttons (the page says why above them).
+  const canWrite = useCanWrite() && teamRefusal === null;
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(IDLE);
   const refocus = useRef<string | null>(null);

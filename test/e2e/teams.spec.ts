@@ -29,6 +29,13 @@ test("an editor of one team sees why they cannot edit another team's SLO, and th
   await expect(page.getByText(`Editing needs editor in team ${owner}`)).toBeVisible();
   await expect(page.getByRole("button", { name: /save/i })).toHaveCount(0);
 
+  // The service's FMEA worksheet: rows without Edit buttons, and why.
+  const sheet = await request.post("/api/fmea/worksheets", { headers: bootstrap, data: { title: `Owned sheet ${stamp}`, service: `svc-${stamp}` } });
+  expect(sheet.status()).toBe(201);
+  await page.goto(`/fmea/${((await sheet.json()) as { id: string }).id}`);
+  await expect(page.getByRole("note").filter({ hasText: `Changing this worksheet needs editor in team ${owner}` })).toBeVisible();
+  await expect(page.getByRole("button", { name: /import/i })).toHaveCount(0);
+
   const refused = await page.request.put(`/api/slos/${id}`, { data: { ...definition, objective: "0.99" }, headers: { origin: new URL(page.url()).origin } });
   expect(refused.status()).toBe(403);
   expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(`needs editor in team ${owner}`);

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { AddFailureMode } from "@/components/fmea/add-failure-mode";
+import { TeamWriteGate } from "@/components/auth/team-write-gate";
 import { WriteGate } from "@/components/auth/viewer-context";
 import { ImportCsv } from "@/components/fmea/import-csv";
 import { matrixItems, matrixRatingsOf } from "@/components/fmea/matrix-items";
@@ -10,7 +11,9 @@ import { WorksheetSettings } from "@/components/fmea/worksheet-settings";
 import { WorksheetTable } from "@/components/fmea/worksheet-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { AppError } from "@/lib/server/errors";
+import { currentPrincipal } from "@/lib/server/auth/session-page";
 import { getWorksheetView } from "@/lib/server/services/fmea";
+import { teamWriteRefusal } from "@/lib/server/services/team-access";
 import { listServices } from "@/lib/server/services/services";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +36,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function WorksheetPage({ params, searchParams }: Props) {
   const { id } = await params;
   const ratings = matrixRatingsOf((await searchParams).ratings);
-  const [sheet, services] = await Promise.all([load(id), listServices()]);
+  const [sheet, services, refusal] = await Promise.all([load(id), listServices(), currentPrincipal().then((who) => teamWriteRefusal(who, { worksheet: id }))]);
   const exportHref = (format: string) => `/api/fmea/worksheets/${id}/export?format=${format}`;
   return (
     <>
@@ -50,21 +53,24 @@ export default async function WorksheetPage({ params, searchParams }: Props) {
       <div className="fmea-page">
         <RatingScales />
         {sheet.modes.length === 0 ? <p className="muted">No failure modes yet: add the first below, or import a CSV in the export&apos;s layout.</p> : null}
-        {sheet.modes.length ? <WorksheetTable sheet={sheet} /> : null}
+        <TeamWriteGate refusal={refusal} what="Changing this worksheet">{null}</TeamWriteGate>
+        {sheet.modes.length ? <WorksheetTable sheet={sheet} teamRefusal={refusal} /> : null}
         <WriteGate what="Adding a failure mode">
-          <AddFailureMode worksheetId={id} />
+          {refusal ? null : <AddFailureMode worksheetId={id} />}
         </WriteGate>
         <section aria-labelledby="fmea-matrix-title">
           <h2 id="fmea-matrix-title">Risk matrix</h2>
           <MatrixSwitch base={`/fmea/${id}`} current={ratings} />
           <RiskMatrix title={`Risk matrix: severity × occurrence, ${sheet.title}`} items={matrixItems(sheet.modes, ratings)} />
         </section>
-        <WriteGate what="Importing, renaming or deleting the worksheet">
-          <section className="card">
-            <ImportCsv worksheetId={id} />
-          </section>
-          <WorksheetSettings sheet={sheet} services={services.map((s) => ({ slug: s.slug, name: s.name }))} />
-        </WriteGate>
+        {refusal ? null : (
+          <WriteGate what="Importing, renaming or deleting the worksheet">
+            <section className="card">
+              <ImportCsv worksheetId={id} />
+            </section>
+            <WorksheetSettings sheet={sheet} services={services.map((s) => ({ slug: s.slug, name: s.name }))} />
+          </WriteGate>
+        )}
       </div>
     </>
   );
