@@ -4,10 +4,12 @@ import { SloListSkeleton } from "@/components/slo/slo-list-body";
 import { PageHeader } from "@/components/ui/page-header";
 import { TimeRangePicker } from "@/components/ui/time-range-picker";
 import { parseTimeRange } from "@/lib/domain/time-range";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await guardPage();
   const now = new Date();
   const range = parseTimeRange(await searchParams, now);
   return (

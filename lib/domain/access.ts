@@ -2,8 +2,9 @@
  * Who may call what (README "Accounts and access"). Pure: the route wrapper and server actions ask
  * `allows(principal, access)`; nothing here reads a request or the database.
  *
- * - A signed-in person's grants come from their role: the highest role over their teams.
- *   viewer → read; editor → read, write; admin → read, write, admin.
+ * - A signed-in person's grants come from their role: the highest role over their teams
+ *   (sessionRole: admin only for the default team's admins). viewer → read; editor → read, write;
+ *   admin → read, write, admin.
  * - An API token's grants are its scopes: read; write (implies read); admin (implies read, write);
  *   ingest stands alone (a collector's token reads nothing).
  * - Sessions never ingest: ingestion is for machines, with a token.
@@ -73,8 +74,13 @@ export function isSameOrigin(headers: { origin: string | null; secFetchSite: str
 
 /** Where to go after sign-in: only a path on this site (never `//host` or `https://…`: open redirect). */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
+  if (!next || !next.startsWith("/")) return "/";
+  // Browsers drop tabs and newlines and read "\\" as "/" in a URL, so "/\t/evil" is "//evil": an
+  // address is kept only if it resolves to this origin and has none of those.
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return "/";
+  const base = "http://steadystate.invalid";
+  const url = new URL(next, base);
+  return url.origin === base && !next.startsWith("//") ? next : "/";
 }
 
 /**
@@ -105,6 +111,17 @@ export function canWriteOwned(writer: TeamWriter, owners: readonly (string | nul
 }
 
 /** The role per team slug, from a person's memberships. */
+/**
+ * A signed-in person's role for what is not per team (routes, pages, people, tokens, data
+ * sources): the highest over their teams, except that admin is the default team's admins' alone.
+ * An admin of another team is an editor there (its resources follow canWriteOwned); otherwise an
+ * admin of any team could make themselves admin everywhere, or mint a write token that ignores teams.
+ */
+export function sessionRole(teams: Readonly<Record<string, Role>>): Role | null {
+  const role = highestRole(Object.values(teams));
+  return role === "admin" && teams[DEFAULT_TEAM] !== "admin" ? "editor" : role;
+}
+
 export function teamRoles(memberships: readonly { team: string; role: Role }[]): Record<string, Role> {
   return Object.fromEntries(memberships.map((m) => [m.team, m.role]));
 }

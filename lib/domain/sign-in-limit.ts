@@ -19,3 +19,15 @@ export function recordFailure(state: Map<string, FailureWindow>, key: string, no
   // Bounded memory: drop finished windows when many keys pile up (an address-spraying attacker).
   if (state.size > maxKeys) for (const [k, v] of state) if (now - v.startedAt >= windowMs) state.delete(k);
 }
+
+/**
+ * Takes back one failure: a sign-in counts as failed from the moment it is tried (so a burst of
+ * attempts made at once cannot all pass the lock check before any of them is counted), and one
+ * that succeeds is forgiven here.
+ */
+export function forgiveFailure(state: Map<string, FailureWindow>, key: string): void {
+  const entry = state.get(key);
+  if (!entry) return;
+  if (entry.failures <= 1) state.delete(key);
+  else entry.failures -= 1;
+}

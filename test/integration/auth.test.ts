@@ -89,6 +89,14 @@ describe("sign-in and sessions", () => {
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
   }, 60_000);
 
+  it("counts attempts sent at once before their hashes finish: a burst gets 5 tries, not 10, and a success is not held against the account", async () => {
+    await signedIn("viewer");
+    expect((await signInAs("viewer@example.test", TEST_PASSWORD)).status).toBe(200);
+    const burst = await Promise.all(Array.from({ length: 10 }, () => signInAs("viewer@example.test", "wrong password!")));
+    const statuses = burst.map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(5).fill(429)]);
+  }, 120_000);
+
   it("limits failures per client address across accounts", async () => {
     await signedIn("viewer");
     const from = { headers: { "x-forwarded-for": "203.0.113.9" } };

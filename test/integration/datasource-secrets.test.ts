@@ -90,4 +90,13 @@ describe("data source headers at rest", () => {
       settings.STEADYSTATE_SECRET_KEY = key;
     }
   });
+
+  it("refuses credentials in the URL with a field error (they belong in the sealed headers), storing nothing", async () => {
+    const res = await call(createSource, { method: "POST", json: { name: "inline", kind: "prometheus", url: "http://reader:hunter2@127.0.0.1:9090" } });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { issues: { path: string[]; message: string }[] } };
+    expect(body.error.issues).toEqual([expect.objectContaining({ path: ["url"], message: expect.stringContaining("headers") })]);
+    expect(await db().dataSource.count()).toBe(0);
+    expect(JSON.stringify(body)).not.toContain("hunter2");
+  });
 });

@@ -135,3 +135,34 @@ describe("postmortem writes by team", () => {
     expect(await savePostmortemAction(null, postmortemBody([ids.pay, ids.find]))).toMatchObject({ ok: true });
   });
 });
+
+describe("moves between teams and admin outside the default team", () => {
+  it("an editor of one team of a shared postmortem edits it, but neither takes the other team's SLO out nor adds one", async () => {
+    const { alice, ids, admin } = await world();
+    const shared = await createPostmortem(postmortemInputSchema.parse(postmortemBody([ids.pay, ids.find])), new Date());
+    const put = (sloIds: string[], title: string, session = alice) =>
+      call(updatePostmortemRoute, { method: "PUT", params: { id: shared.id }, session, json: postmortemBody(sloIds, { title }) });
+    expect((await put([ids.pay, ids.find], "Edited by payments")).status).toBe(200);
+    const out = await put([ids.pay], "Search's SLO taken out");
+    expect(out.status).toBe(403);
+    expect(((await out.json()) as ErrorBody).error.message).toBe("needs editor in team search");
+    const ours = await createPostmortem(postmortemInputSchema.parse(postmortemBody([ids.pay])), new Date());
+    const pulledIn = await call(updatePostmortemRoute, { method: "PUT", params: { id: ours.id }, session: alice, json: postmortemBody([ids.pay, ids.find], { title: "Search's SLO pulled in" }) });
+    expect(pulledIn.status).toBe(403);
+    expect((await getPostmortem(shared.id)).slos.map((s) => s.id).sort()).toEqual([ids.pay, ids.find].sort());
+    // The default team's admin may.
+    expect((await put([ids.pay], "Split by an admin", admin)).status).toBe(200);
+  });
+
+  it("an admin of another team is not an admin: no people, tokens or data sources, and no way to make themselves one", async () => {
+    const { searchAdmin } = await world();
+    const { GET: listUsers } = await import("@/app/api/users/route");
+    const { POST: createToken } = await import("@/app/api/tokens/route");
+    const { PATCH: patchUser } = await import("@/app/api/users/[id]/route");
+    const sam = await db().user.findUniqueOrThrow({ where: { email: "sam@example.test" } });
+    expect((await call(listUsers, { session: searchAdmin })).status).toBe(403);
+    expect((await call(createToken, { method: "POST", session: searchAdmin, json: { name: "mine", scopes: ["write"], expiresInDays: 30 } })).status).toBe(403);
+    const promote = await call(patchUser, { method: "PATCH", params: { id: sam.id }, session: searchAdmin, json: { memberships: [{ team: "default", role: "admin" }] } });
+    expect(promote.status).toBe(403);
+  });
+});

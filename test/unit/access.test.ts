@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allows, highestRole, isSameOrigin, isUnsafeMethod, roleGrants, safeNextPath, scopeGrants, type AccessRule, type Role, type Scope } from "@/lib/domain/access";
-import { lockedForMs, recordFailure, type FailureWindow } from "@/lib/domain/sign-in-limit";
+import { allows, highestRole, isSameOrigin, isUnsafeMethod, roleGrants, safeNextPath, scopeGrants, sessionRole, type AccessRule, type Role, type Scope } from "@/lib/domain/access";
+import { forgiveFailure, lockedForMs, recordFailure, type FailureWindow } from "@/lib/domain/sign-in-limit";
 
 describe("grants", () => {
   it.each<[Role, AccessRule[]]>([
@@ -47,8 +47,22 @@ describe("origin checks", () => {
     expect(isUnsafeMethod(method)).toBe(unsafe);
   });
 
-  it.each([["/slos?x=1", "/slos?x=1"], [null, "/"], ["", "/"], ["//evil.example", "/"], ["/\\evil.example", "/"], ["https://evil.example", "/"], ["slos", "/"]] as const)("next %s → %s", (next, path) => {
+  it.each([["/slos?x=1", "/slos?x=1"], [null, "/"], ["", "/"], ["//evil.example", "/"], ["/\\evil.example", "/"], ["https://evil.example", "/"], ["slos", "/"], ["/\t/evil.example", "/"], ["/\n/evil.example", "/"], ["/ok\\x", "/"], ["/a//b?c=//d", "/a//b?c=//d"]] as const)("next %s → %s", (next, path) => {
     expect(safeNextPath(next)).toBe(path);
+  });
+});
+
+describe("a signed-in person's role outside teams", () => {
+  it.each([
+    [{ default: "admin" }, "admin"],
+    [{ payments: "admin" }, "editor"], // an admin of another team may not make themselves admin everywhere
+    [{ payments: "admin", default: "viewer" }, "editor"],
+    [{ payments: "viewer", default: "admin" }, "admin"],
+    [{ payments: "editor" }, "editor"],
+    [{ payments: "viewer" }, "viewer"],
+    [{}, null],
+  ] as const)("%j → %s", (teams, role) => {
+    expect(sessionRole(teams)).toBe(role);
   });
 });
 
@@ -62,6 +76,18 @@ describe("sign-in failure windows", () => {
     expect(lockedForMs(state, "a", 5000, 5, W)).toBe(1000 + W - 5000);
     expect(lockedForMs(state, "a", 1000 + W, 5, W)).toBe(0);
     expect(lockedForMs(state, "b", 5000, 5, W)).toBe(0);
+  });
+
+  it("forgives one counted attempt (a sign-in that succeeded), and forgets a key at none", () => {
+    const state = new Map<string, FailureWindow>();
+    recordFailure(state, "a", 0, W);
+    recordFailure(state, "a", 1, W);
+    forgiveFailure(state, "a");
+    expect(state.get("a")).toEqual({ startedAt: 0, failures: 1 });
+    forgiveFailure(state, "a");
+    expect(state.has("a")).toBe(false);
+    forgiveFailure(state, "missing");
+    expect(state.size).toBe(0);
   });
 
   it("starts a new window after the old one ends, and drops finished windows past the key limit", () => {

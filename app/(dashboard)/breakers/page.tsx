@@ -7,6 +7,7 @@ import { TimeRangePicker } from "@/components/ui/time-range-picker";
 import { parseTimeRange, timeRangeSearchParams } from "@/lib/domain/time-range";
 import { breakerListQuerySchema } from "@/lib/schemas/breaker";
 import { listBreakerSummaries, matchesBreakerQuery } from "@/lib/server/services/breakers";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Breakers" };
@@ -15,6 +16,7 @@ type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function BreakersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await guardPage();
   const params = await searchParams;
   const now = new Date();
   const range = parseTimeRange({ range: one(params.range), from: one(params.from), to: one(params.to) }, now);

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listWorksheetSummaries, topRisks } from "@/lib/server/services/fmea";
 import { listServices } from "@/lib/server/services/services";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "FMEA" };
@@ -16,6 +17,7 @@ export const metadata = { title: "FMEA" };
 const TOP = 10;
 
 export default async function FmeaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await guardPage();
   const ratings = matrixRatingsOf((await searchParams).ratings);
   const now = new Date();
   const [worksheets, all, services] = await Promise.all([listWorksheetSummaries(now), topRisks(1000, now), listServices()]);

@@ -6,11 +6,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { notificationQuerySchema } from "@/lib/schemas/notification";
 import { env } from "@/lib/server/env";
 import { notificationList } from "@/lib/server/services/notifications";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Notifications" };
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await guardPage();
   const parsed = notificationQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : { unread: false, kind: undefined };
   const { notifications, unread } = await notificationList({ isUnreadOnly: query.unread, kind: query.kind });

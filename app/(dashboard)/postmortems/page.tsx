@@ -9,6 +9,7 @@ import { formatDuration } from "@/lib/domain/postmortem-markdown";
 import { postmortemQuerySchema, queryObject } from "@/lib/schemas/postmortem";
 import { sloOptions } from "@/lib/server/services/postmortem-figures";
 import { searchPostmortems } from "@/lib/server/services/postmortems";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Postmortems" };
@@ -16,6 +17,7 @@ export const metadata = { title: "Postmortems" };
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function PostmortemsPage({ searchParams }: { searchParams: Search }) {
+  await guardPage();
   const values = queryObject(await searchParams);
   const parsed = postmortemQuerySchema.safeParse(values);
   const [slos, found] = await Promise.all([sloOptions(), searchPostmortems(parsed.success ? parsed.data : {})]);

@@ -3,11 +3,13 @@ import { RegisterClusterHint } from "@/components/replication/register-hint";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listClusterSummaries } from "@/lib/server/services/replication";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Replication" };
 
 export default async function ReplicationPage() {
+  await guardPage();
   const clusters = await listClusterSummaries(new Date());
   const members = clusters.reduce((n, c) => n + c.members.length, 0);
   return (

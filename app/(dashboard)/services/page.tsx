@@ -3,11 +3,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AddServiceHint } from "@/components/services/add-service-hint";
 import { ServiceList } from "@/components/services/service-list";
 import { listServices } from "@/lib/server/services/services";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Services" };
 
 export default async function ServicesPage() {
+  await guardPage();
   const services = await listServices();
   return (
     <>

@@ -2,11 +2,13 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { SystemStatus } from "@/components/settings/system-status";
 import { env } from "@/lib/server/env";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings" };
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  await guardPage();
   const config = env();
   return (
     <>

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { SloListBody, SloListSkeleton } from "@/components/slo/slo-list-body";
 import { PageHeader } from "@/components/ui/page-header";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "SLOs" };
 
 export default async function SlosPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await guardPage();
   const params = await searchParams;
   return (
     <>

@@ -1,6 +1,6 @@
 import "server-only";
 import { timingSafeEqual, createHash } from "node:crypto";
-import { ALL_SCOPES, highestRole, roleGrants, scopeGrants, teamRoles, type Grant, type Role } from "@/lib/domain/access";
+import { ALL_SCOPES, roleGrants, scopeGrants, sessionRole, teamRoles, type Grant, type Role } from "@/lib/domain/access";
 import { CONFIG_TOKEN_ACTOR, type Actor } from "@/lib/domain/actor";
 import { findSession } from "../repos/accounts";
 import { findApiTokenByHash, touchApiToken } from "../repos/api-tokens";
@@ -47,13 +47,14 @@ export async function principalFromToken(presented: string, now: Date): Promise<
 export async function principalFromSession(cookieToken: string, now: Date): Promise<(Principal & { sessionId: string; email: string }) | null> {
   const session = await findSession(sha256Hex(cookieToken), now);
   if (!session) return null;
-  const role = highestRole(session.roles);
+  const teams = teamRoles(session.memberships);
+  const role = sessionRole(teams);
   return {
     actor: { kind: "user", id: session.userId, name: session.name },
     grants: role ? roleGrants(role) : [],
     via: "session",
     role,
-    teams: teamRoles(session.memberships),
+    teams,
     sessionId: session.sessionId,
     email: session.email,
   };

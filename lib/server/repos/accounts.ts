@@ -33,7 +33,8 @@ export async function findCredentials(email: string): Promise<{ id: string; pass
 }
 
 export async function adminExists(): Promise<boolean> {
-  return (await db().membership.count({ where: { role: "admin", user: { disabled: false } } })) > 0;
+  // Admin is the default team's admins' (lib/domain/access.ts sessionRole).
+  return (await db().membership.count({ where: { role: "admin", team: { slug: DEFAULT_TEAM.slug }, user: { disabled: false } } })) > 0;
 }
 
 async function teamIds(slugs: string[], client: Tx): Promise<Map<string, string>> {

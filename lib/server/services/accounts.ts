@@ -1,5 +1,5 @@
 import "server-only";
-import { lockedForMs, recordFailure, type FailureWindow } from "@/lib/domain/sign-in-limit";
+import { forgiveFailure, lockedForMs, recordFailure, type FailureWindow } from "@/lib/domain/sign-in-limit";
 import type { PublicUser, SignInInput, UserCreateInput, UserPatchInput } from "@/lib/schemas/accounts";
 import { dummyHash, hashPassword, verifyPassword } from "../auth/password";
 import { newToken, sha256Hex } from "../auth/secrets";
@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { log } from "../log";
 import * as repo from "../repos/accounts";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/domain/actor";
+import { DEFAULT_TEAM } from "@/lib/domain/access";
 import { audited } from "./audit";
 
 // Failed sign-ins per account and per client address, in this process's memory: a restart forgets
@@ -51,14 +52,17 @@ export async function signIn(input: SignInInput, context: { address: string | nu
   const { max, windowMs } = limits();
   const keys = [{ key: `account:${input.email}`, max }, ...(context.address ? [{ key: `address:${context.address}`, max: max * PER_ADDRESS_FACTOR }] : [])];
   refuseIfLocked(keys, now.getTime());
+  // Counted before the (slow) check and forgiven on success: attempts sent at once cannot all slip
+  // past the lock while their hashes run.
+  for (const { key } of keys) recordFailure(failures, key, now.getTime(), windowMs);
   const user = await repo.findCredentials(input.email);
   // An unknown email costs one scrypt too, so the answer's timing does not tell which emails exist.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
   if (!user || !ok || user.disabled) {
-    for (const { key } of keys) recordFailure(failures, key, now.getTime(), windowMs);
     log.warn("sign-in refused", { address: context.address ?? "unknown" });
     throw new AppError("UNAUTHENTICATED", "email or password is wrong, or the account is disabled");
   }
+  for (const { key } of keys) forgiveFailure(failures, key);
   if (context.previousToken) await repo.deleteSession(sha256Hex(context.previousToken));
   return startSession(user.id, now);
 }
@@ -85,7 +89,7 @@ export async function createUser(input: UserCreateInput, actor: Actor = SYSTEM_A
 
 export async function updateUser(id: string, patch: UserPatchInput, actor: Actor): Promise<PublicUser> {
   // An admin cannot lock themselves out (the last way in could be lost).
-  if (id === actor.id && (patch.disabled || (patch.memberships && !patch.memberships.some((m) => m.role === "admin")))) {
+  if (id === actor.id && (patch.disabled || (patch.memberships && !patch.memberships.some((m) => m.role === "admin" && m.team === DEFAULT_TEAM)))) {
     throw new AppError("CONFLICT", "you cannot disable yourself or take away your own admin role");
   }
   const before = await repo.findUser(id);

@@ -114,9 +114,13 @@ export async function createPostmortem(input: PostmortemInput, now: Date, who: W
 /** Any save keeps a version; editing a published postmortem keeps it published, in a new version. */
 export async function updatePostmortem(id: string, input: PostmortemInput, now: Date, who: WriteContext = SYSTEM_ACTOR) {
   const existing = await getPostmortem(id);
-  // As it is and as it would be: nobody takes over another team's postmortem by changing its SLOs.
+  // As it is, and each SLO added or taken away on its own: nobody takes over another team's
+  // postmortem, or pulls another team's SLO in or out of one, by changing its SLOs.
   await assertCanWrite(who, { postmortem: id });
-  await assertCanWrite(who, { slos: input.sloIds });
+  const before = new Set(existing.slos.map((s) => s.id));
+  const after = new Set(input.sloIds);
+  const moved = [...[...after].filter((slo) => !before.has(slo)), ...[...before].filter((slo) => !after.has(slo))];
+  for (const slo of moved) await assertCanWrite(who, { slos: [slo] });
   const actor = actorOf(who);
   const kind = { action: "postmortem.update", entityType: "postmortem", summary: "Edited postmortem" };
   return save({ existing, document: toDocument(input), status: existing.status, author: input.author, now, actor, kind });

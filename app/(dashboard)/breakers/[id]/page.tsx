@@ -6,6 +6,7 @@ import { TimeRangePicker } from "@/components/ui/time-range-picker";
 import { parseTimeRange } from "@/lib/domain/time-range";
 import { AppError } from "@/lib/server/errors";
 import { getBreakerDetail } from "@/lib/server/services/breakers";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,7 @@ type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function BreakerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+  await guardPage();
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const now = new Date();
   const range = parseTimeRange({ range: one(search.range), from: one(search.from), to: one(search.to) }, now);

@@ -11,7 +11,7 @@ import { WorksheetSettings } from "@/components/fmea/worksheet-settings";
 import { WorksheetTable } from "@/components/fmea/worksheet-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { AppError } from "@/lib/server/errors";
-import { currentPrincipal } from "@/lib/server/auth/session-page";
+import { currentPrincipal, guardPage } from "@/lib/server/auth/session-page";
 import { getWorksheetView } from "@/lib/server/services/fmea";
 import { teamWriteRefusal } from "@/lib/server/services/team-access";
 import { listServices } from "@/lib/server/services/services";
@@ -30,10 +30,12 @@ async function load(id: string) {
 }
 
 export async function generateMetadata({ params }: Props) {
+  await guardPage();
   return { title: `FMEA · ${(await load((await params).id)).title}` };
 }
 
 export default async function WorksheetPage({ params, searchParams }: Props) {
+  await guardPage();
   const { id } = await params;
   const ratings = matrixRatingsOf((await searchParams).ratings);
   const [sheet, services, refusal] = await Promise.all([load(id), listServices(), currentPrincipal().then((who) => teamWriteRefusal(who, { worksheet: id }))]);

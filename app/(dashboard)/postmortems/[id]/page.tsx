@@ -1,6 +1,6 @@
 import { IfCanWrite } from "@/components/auth/viewer-context";
 import { TeamWriteGate } from "@/components/auth/team-write-gate";
-import { currentPrincipal } from "@/lib/server/auth/session-page";
+import { currentPrincipal, guardPage } from "@/lib/server/auth/session-page";
 import { teamWriteRefusal } from "@/lib/server/services/team-access";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -19,6 +19,7 @@ export const metadata = { title: "Postmortem" };
 const LABELS: Record<string, string> = { ...Object.fromEntries(POSTMORTEM_SECTIONS.map((s) => [s.key, s.label])), timeline: "Timeline", actionItems: "Action items" };
 
 export default async function PostmortemPage({ params }: { params: Promise<{ id: string }> }) {
+  await guardPage();
   const { id } = await params;
   const now = new Date();
   const postmortem = await findPostmortemWithFigures(id, now);

@@ -3,12 +3,14 @@ import { ActionItemStatus } from "@/components/postmortems/action-item-status";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { actionItemsOverdueFirst } from "@/lib/server/services/postmortem-export";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Action items" };
 
 /** Every postmortem's follow-ups, overdue first: they stay here until done, published or not. */
 export default async function ActionItemsPage() {
+  await guardPage();
   const items = await actionItemsOverdueFirst(new Date());
   const overdue = items.filter((i) => i.isOverdue).length;
   return (

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SECTION_KEYS } from "@/lib/domain/postmortem";
 import type { PostmortemDocument } from "@/lib/schemas/postmortem";
 import { alertWindow, sloOptions } from "@/lib/server/services/postmortem-figures";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "New postmortem" };
@@ -14,6 +15,7 @@ const instant = (v: string | undefined) => (v && !Number.isNaN(Date.parse(v)) ? 
 
 /** `?slo=<id>[&from=…&to=…]`: started from an SLO's alert, the window is its latest alert episode. */
 export default async function NewPostmortemPage({ searchParams }: { searchParams: Search }) {
+  await guardPage();
   const params = await searchParams;
   const slos = await sloOptions();
   const slo = slos.find((s) => s.id === one(params.slo));

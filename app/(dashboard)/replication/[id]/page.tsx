@@ -7,6 +7,7 @@ import { TimeRangePicker } from "@/components/ui/time-range-picker";
 import { parseTimeRange } from "@/lib/domain/time-range";
 import { AppError } from "@/lib/server/errors";
 import { getClusterDetail } from "@/lib/server/services/replication";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,7 @@ type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function ClusterPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+  await guardPage();
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const range = parseTimeRange({ range: one(search.range), from: one(search.from), to: one(search.to) }, new Date());
   const detail = await getClusterDetail(id, range).catch((error: unknown) => {
@@ -35,5 +37,6 @@ export default async function ClusterPage({ params, searchParams }: { params: Pr
 }
 
 export async function generateMetadata() {
+  await guardPage();
   return { title: "Replication cluster" };
 }

@@ -8,6 +8,7 @@ import { TimeRangePicker } from "@/components/ui/time-range-picker";
 import { parseTimeRange, timeRangeSearchParams } from "@/lib/domain/time-range";
 import { serviceDependencies } from "@/lib/server/services/breakers";
 import { findService } from "@/lib/server/services/services";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +16,7 @@ type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function ServicePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
+  await guardPage();
   const [{ slug }, search] = await Promise.all([params, searchParams]);
   const service = await findService(slug);
   if (!service) notFound();

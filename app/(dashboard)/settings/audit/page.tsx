@@ -5,7 +5,7 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { auditQuerySchema } from "@/lib/schemas/audit";
-import { currentPrincipal } from "@/lib/server/auth/session-page";
+import { currentPrincipal, guardPage } from "@/lib/server/auth/session-page";
 import { AUDITED_ENTITY_TYPES, searchAudit } from "@/lib/server/services/audit";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +17,7 @@ const TITLE = "Audit log";
 const DESCRIPTION = "Who changed what: every change to SLOs, postmortems, FMEA, services, data sources, replication clusters, people and API tokens, newest first. Entries cannot be edited or removed.";
 
 export default async function AuditPage({ searchParams }: Props) {
+  await guardPage();
   // Admins only, like GET /api/audit: the log is not even read for anyone else.
   const principal = await currentPrincipal();
   if (principal.role !== "admin" || principal.via !== "session") {

@@ -6,7 +6,7 @@ import { SloDetailView } from "@/components/slo/slo-detail-view";
 import { sloDetailQuerySchema } from "@/lib/schemas/slo-series";
 import { AppError } from "@/lib/server/errors";
 import { openSloYamlOf } from "@/lib/server/services/openslo";
-import { currentPrincipal } from "@/lib/server/auth/session-page";
+import { currentPrincipal, guardPage } from "@/lib/server/auth/session-page";
 import { teamWriteRefusal } from "@/lib/server/services/team-access";
 import { getSloAlerts, getSloStatus } from "@/lib/server/services/slos";
 
@@ -16,6 +16,7 @@ export const metadata = { title: "SLO" };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 export default async function SloDetailPage({ params, searchParams }: Props) {
+  await guardPage();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const parsed = sloDetailQuerySchema.safeParse({ step: query.step });
   const now = new Date();

@@ -1,6 +1,6 @@
 import { WriteGate } from "@/components/auth/viewer-context";
 import { TeamWriteGate } from "@/components/auth/team-write-gate";
-import { currentPrincipal } from "@/lib/server/auth/session-page";
+import { currentPrincipal, guardPage } from "@/lib/server/auth/session-page";
 import { teamWriteRefusal } from "@/lib/server/services/team-access";
 import { PostmortemEditor } from "@/components/postmortems/editor";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,6 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Edit postmortem" };
 
 export default async function EditPostmortemPage({ params }: { params: Promise<{ id: string }> }) {
+  await guardPage();
   const { id } = await params;
   const [postmortem, slos, editRefusal] = await Promise.all([findPostmortemView(id), sloOptions(), currentPrincipal().then((who) => teamWriteRefusal(who, { postmortem: id }))]);
   if (!postmortem) notFound();

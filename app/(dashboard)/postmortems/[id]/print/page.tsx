@@ -2,12 +2,14 @@ import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/postmortems/document-view";
 import { PrintButton } from "@/components/postmortems/print-button";
 import { findPostmortemWithFigures } from "@/lib/server/services/postmortem-export";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Postmortem (print)" };
 
 /** Print-ready: no navigation, comments or buttons on paper (globals.css "postmortems"). */
 export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
+  await guardPage();
   const { id } = await params;
   const now = new Date();
   const postmortem = await findPostmortemWithFigures(id, now);

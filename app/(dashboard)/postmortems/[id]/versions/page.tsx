@@ -4,6 +4,7 @@ import { utc } from "@/components/postmortems/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { fieldChanges } from "@/lib/domain/postmortem";
 import { findPostmortemView, listVersions } from "@/lib/server/services/postmortems";
+import { guardPage } from "@/lib/server/auth/session-page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Postmortem versions" };
@@ -13,6 +14,7 @@ const show = (v: unknown) => (v === null || v === undefined || v === "" ? "—" 
 
 /** Every version, who saved it and what changed; any two compared field by field (`?a=2&b=5`). */
 export default async function VersionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
+  await guardPage();
   const { id } = await params;
   const postmortem = await findPostmortemView(id);
   if (!postmortem) notFound();

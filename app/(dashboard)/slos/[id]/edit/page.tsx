@@ -3,7 +3,7 @@ import { SloEditorPage } from "@/components/slo/slo-editor-page";
 import { fromDefinition } from "@/components/slo/slo-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { currentPrincipal } from "@/lib/server/auth/session-page";
+import { currentPrincipal, guardPage } from "@/lib/server/auth/session-page";
 import { findSlo } from "@/lib/server/services/slos";
 import { teamWriteRefusal } from "@/lib/server/services/team-access";
 
@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Edit SLO" };
 
 export default async function EditSloPage({ params }: { params: Promise<{ id: string }> }) {
+  await guardPage();
   const id = (await params).id;
   const [slo, refusal] = await Promise.all([findSlo(id), currentPrincipal().then((who) => teamWriteRefusal(who, { slos: [id] }))]);
   if (!slo) notFound();
