@@ -1,9 +1,9 @@
 import "server-only";
-import CircuitBreaker from "opossum";
-import pRetry, { AbortError } from "p-retry";
+import pRetry from "p-retry";
 import type { Interval } from "@/lib/domain/slo-math";
 import type { Selector, Sli } from "@/lib/schemas/slo";
 import { AppError } from "../errors";
+import { DependencyError, keyedBreakers, retryOrAbort } from "../resilience";
 import type { DataSourceConfig } from "../repos/datasources";
 import { sliSelectors, type WindowCounts } from "./embedded";
 import { openDataSourceHeaders } from "./headers";
@@ -21,12 +21,6 @@ const range = (interval: Interval) => `${Math.max(1, Math.round((interval.end.ge
 
 export const increaseQuery = (selector: Selector, interval: Interval) => `sum(increase(${promSelector(selector)}[${range(interval)}]))`;
 
-class PrometheusError extends Error {
-  constructor(message: string, readonly isRetryable: boolean) {
-    super(message);
-  }
-}
-
 export type QueryData = { resultType: string; result: { metric?: Record<string, string>; value?: [number, string]; values?: [number, string][] }[] };
 type QueryResponse = { status: string; error?: string; data?: QueryData };
 type Endpoint = "query" | "query_range";
@@ -38,48 +32,26 @@ async function apiQuery(ds: DataSourceConfig, endpoint: Endpoint, params: Record
   try {
     response = await fetch(url, { headers: openDataSourceHeaders(ds.headers), signal: AbortSignal.timeout(ds.timeoutMs) });
   } catch (error) {
-    throw new PrometheusError(`${ds.name}: ${(error as Error).name === "TimeoutError" ? `no answer within ${ds.timeoutMs} ms` : (error as Error).message}`, true);
+    throw new DependencyError(`${ds.name}: ${(error as Error).name === "TimeoutError" ? `no answer within ${ds.timeoutMs} ms` : (error as Error).message}`, true);
   }
   const body = (await response.json().catch(() => null)) as QueryResponse | null;
   if (!response.ok || body?.status !== "success") {
-    throw new PrometheusError(`${ds.name}: HTTP ${response.status}${body?.error ? `: ${body.error}` : ""}`, response.status >= 500 || response.status === 429);
+    throw new DependencyError(`${ds.name}: HTTP ${response.status}${body?.error ? `: ${body.error}` : ""}`, response.status >= 500 || response.status === 429);
   }
   return body.data ?? { resultType: "vector", result: [] };
 }
 
 // One breaker per data source and process: after repeated failures, queries fail at once for a
 // while instead of each waiting out its timeout, and the pages fall back to stale figures.
-const breakers = new Map<string, CircuitBreaker<[DataSourceConfig, Endpoint, Record<string, string>], QueryData>>();
-
-function breakerFor(ds: DataSourceConfig) {
-  let breaker = breakers.get(ds.id);
-  if (!breaker) {
-    breaker = new CircuitBreaker(apiQuery, {
-      timeout: false, // apiQuery has its own
-      errorThresholdPercentage: 50,
-      volumeThreshold: 5,
-      rollingCountTimeout: 30_000,
-      resetTimeout: 15_000,
-      errorFilter: (error: unknown) => error instanceof PrometheusError && !error.isRetryable,
-    });
-    breakers.set(ds.id, breaker);
-  }
-  return breaker;
-}
+const breakers = keyedBreakers(apiQuery);
+const breakerFor = (ds: DataSourceConfig) => breakers(ds.id, { volumeThreshold: 5, rollingCountTimeout: 30_000, resetTimeout: 15_000 });
 
 /** An API call through the breaker, retried with exponential backoff and full jitter when it may help. */
 export async function prometheusQuery(ds: DataSourceConfig, endpoint: Endpoint, params: Record<string, string>): Promise<QueryData> {
   const breaker = breakerFor(ds);
   try {
     return await pRetry(
-      async () => {
-        try {
-          return await breaker.fire(ds, endpoint, params);
-        } catch (error) {
-          const retryable = error instanceof PrometheusError && error.isRetryable;
-          throw retryable ? error : new AbortError(error as Error);
-        }
-      },
+      () => breaker.fire(ds, endpoint, params).catch(retryOrAbort),
       { retries: 2, minTimeout: 100, maxTimeout: 1_000, factor: 3, randomize: true },
     );
   } catch (error) {
