@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { HOUR_MS, MINUTE_MS } from "@/lib/domain/slo-math";
-import { db } from "@/lib/server/db";
 import { embeddedSource } from "@/lib/server/datasources/embedded";
 import { prepareEmbeddedRead, resolveSelectors, stepIncreases } from "@/lib/server/datasources/embedded-counts";
 import { seriesBoundaries } from "@/lib/domain/budget-series";
@@ -8,6 +7,7 @@ import { flushIngest, storeSamples, type StoreSeries } from "@/lib/server/ingest
 import { createService } from "@/lib/server/services/services";
 import { createSlo, listSloStatuses } from "@/lib/server/services/slos";
 import { resetDatabase } from "../support/reset-db";
+import { straightIncrease as straightCounting } from "../../bench/slo-straight";
 
 beforeEach(resetDatabase);
 
@@ -17,20 +17,10 @@ const MIN = MINUTE_MS;
 const DAY = 24 * HOUR_MS;
 const NOW = Date.UTC(2026, 10, 20, 12, 37, 25);
 
-async function straightIncrease(metric: string, matchers: Record<string, string>, start: number, end: number): Promise<number> {
+const straightIncrease = async (metric: string, labels: Record<string, string>, start: number, end: number) => {
   await flushIngest();
-  const rows = await db().series.findMany({ where: { metric }, select: { id: true, labels: true } });
-  const ids = rows.filter((r) => Object.entries(matchers).every(([k, v]) => (JSON.parse(r.labels)[k] ?? "") === v)).map((r) => r.id);
-  if (ids.length === 0) return 0;
-  const firstHour = Math.ceil(start / HOUR_MS);
-  const lastHour = Math.floor(end / HOUR_MS);
-  const minute = (ms: number) => Math.ceil(ms / MIN);
-  const sumMinutes = async (from: number, to: number) =>
-    from >= to ? 0 : ((await db().rollup1m.aggregate({ where: { seriesId: { in: ids }, minute: { gte: from, lt: to } }, _sum: { increase: true } }))._sum.increase ?? 0);
-  if (firstHour >= lastHour) return sumMinutes(minute(start), minute(end));
-  const hours = (await db().rollup1h.aggregate({ where: { seriesId: { in: ids }, hour: { gte: firstHour, lt: lastHour } }, _sum: { increase: true } }))._sum.increase ?? 0;
-  return (await sumMinutes(minute(start), firstHour * 60)) + hours + (await sumMinutes(lastHour * 60, minute(end)));
-}
+  return straightCounting({ metric, labels }, start, end);
+};
 
 /** A counter sampled every `every` ms over [from, to), with a gap and a reset, rising by a pattern. */
 function counter(metric: string, labels: Record<string, string>, opts: { from: number; to: number; every: number; seed: number }): StoreSeries {
