@@ -1,11 +1,12 @@
 "use server";
-// The pages' writes: each needs a signed-in editor (actionActor refuses anyone else before anything
-// is read from the form). "Who" inside a postmortem is still the name typed into the form;
-// the audit log records actionActor() beside it.
+// The pages' writes: each needs a signed-in editor (actionPrincipal refuses anyone else before
+// anything is read from the form). "Who" inside a postmortem is still the name typed into the form;
+// the audit log records the signed-in person beside it.
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
 import { actionItemPatchSchema, commentInputSchema, postmortemInputSchema, statusChangeSchema } from "@/lib/schemas/postmortem";
-import { actionActor, actionPrincipal } from "@/lib/server/actor";
+import { actionPrincipal } from "@/lib/server/actor";
+import type { Principal } from "@/lib/server/auth/principal";
 import { AppError } from "@/lib/server/errors";
 import { createFailureModeSchema } from "@/lib/schemas/fmea";
 import { addToFmeaSchema } from "@/lib/schemas/postmortem";
@@ -14,10 +15,10 @@ import { changeStatus, commentOn, createPostmortem, getPostmortem, setActionItem
 
 export type ActionResult = { ok: true; id: string } | { ok: false; message: string; issues: { path: (string | number)[]; message: string }[] };
 
-async function attempt(run: () => Promise<{ id: string }>): Promise<ActionResult> {
+/** Checks the caller once (editor), then runs the write as them. */
+async function attempt(run: (who: Principal) => Promise<{ id: string }>): Promise<ActionResult> {
   try {
-    await actionActor("editor");
-    const { id } = await run();
+    const { id } = await run(await actionPrincipal("editor"));
     revalidatePath("/postmortems", "layout");
     return { ok: true, id };
   } catch (error) {
@@ -30,23 +31,22 @@ async function attempt(run: () => Promise<{ id: string }>): Promise<ActionResult
 }
 
 export async function savePostmortemAction(id: string | null, raw: unknown): Promise<ActionResult> {
-  return attempt(async () => {
+  return attempt(async (who) => {
     const input = postmortemInputSchema.parse(raw);
-    const actor = await actionPrincipal();
-    return id ? updatePostmortem(id, input, new Date(), actor) : createPostmortem(input, new Date(), actor);
+    return id ? updatePostmortem(id, input, new Date(), who) : createPostmortem(input, new Date(), who);
   });
 }
 
 export async function changeStatusAction(id: string, raw: unknown): Promise<ActionResult> {
-  return attempt(async () => changeStatus(id, statusChangeSchema.parse(raw), new Date(), await actionPrincipal()));
+  return attempt((who) => changeStatus(id, statusChangeSchema.parse(raw), new Date(), who));
 }
 
 export async function commentAction(id: string, raw: unknown): Promise<ActionResult> {
-  return attempt(async () => (await commentOn(id, commentInputSchema.parse(raw), await actionPrincipal()), { id }));
+  return attempt(async (who) => (await commentOn(id, commentInputSchema.parse(raw), who), { id }));
 }
 
 export async function actionItemStatusAction(itemId: string, raw: unknown): Promise<ActionResult> {
-  return attempt(async () => setActionItemStatus(itemId, actionItemPatchSchema.parse(raw), new Date(), await actionPrincipal()));
+  return attempt((who) => setActionItemStatus(itemId, actionItemPatchSchema.parse(raw), new Date(), who));
 }
 
 export type AddToFmeaResult =
@@ -60,16 +60,15 @@ export type AddToFmeaResult =
  */
 export async function addToFmeaAction(postmortemId: string, raw: unknown): Promise<AddToFmeaResult> {
   let created: { id: string; worksheetId: string; mode: string; cause: string }[] = [];
-  const result = await attempt(async () => {
+  const result = await attempt(async (who) => {
     const input = addToFmeaSchema.parse(raw);
     await getPostmortem(postmortemId);
     const bodies = input.rootCauses.map((cause) =>
       createFailureModeSchema.parse({ ...input.target, fromPostmortem: { id: postmortemId, rootCauses: [cause] }, row: input.row }),
     );
     const now = new Date();
-    const actor = await actionPrincipal();
     for (const body of bodies) {
-      const mode = await createFailureMode(body, now, actor);
+      const mode = await createFailureMode(body, now, who);
       created.push({ id: mode.id, worksheetId: mode.worksheetId, mode: mode.mode, cause: mode.cause });
     }
     revalidatePath("/fmea", "layout");

@@ -6,14 +6,14 @@ import { roleAtLeast, type Role } from "@/lib/domain/access";
 import { SESSION_COOKIE } from "./cookies";
 import { principalFromSession, unauthenticated, type Principal } from "./principal";
 
-/** Pages and server actions: the signed-in person from the session cookie, else the demo viewer or nobody. */
-export async function currentPrincipal(now = new Date()): Promise<Principal> {
+/**
+ * Pages and server actions: the signed-in person from the session cookie, else the demo viewer or
+ * nobody. One session lookup per request, however many of the layout, page, metadata and gates ask.
+ */
+export const currentPrincipal = cache(async (): Promise<Principal> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  return (token && (await principalFromSession(token, now))) || unauthenticated();
-}
-
-// One session lookup per request, however many of the layout, page and metadata ask.
-const requestPrincipal = cache(() => currentPrincipal());
+  return (token && (await principalFromSession(token, new Date()))) || unauthenticated();
+});
 
 /** The header proxy.ts sets with the page's path and query, so a redirect to sign-in can come back. */
 export const PATH_HEADER = "x-steadystate-path";
@@ -23,7 +23,7 @@ export const PATH_HEADER = "x-steadystate-path";
  * (signed in but below `needed`, e.g. in no team yet) as a message instead of the page.
  */
 export async function requirePageRole(needed: Role = "viewer"): Promise<{ principal: Principal; allowed: boolean }> {
-  const principal = await requestPrincipal();
+  const principal = await currentPrincipal();
   if (principal.via === "none") {
     const path = (await headers()).get(PATH_HEADER) ?? "/";
     redirect(`/sign-in?next=${encodeURIComponent(path)}`);

@@ -84,7 +84,7 @@ export async function createSession(input: { tokenHash: string; userId: string; 
   await db().session.create({ data: input });
 }
 
-export type SessionUser = { sessionId: string; userId: string; name: string; email: string; roles: Role[]; memberships: { team: string; role: Role }[]; expiresAt: Date };
+export type SessionUser = { sessionId: string; userId: string; name: string; email: string; memberships: { team: string; role: Role }[]; expiresAt: Date };
 
 /** The live session for a token hash: unexpired and its user enabled; null otherwise. */
 export async function findSession(tokenHash: string, now: Date): Promise<SessionUser | null> {
@@ -92,7 +92,6 @@ export async function findSession(tokenHash: string, now: Date): Promise<Session
   if (!row || row.expiresAt <= now || row.user.disabled) return null;
   return {
     sessionId: row.id, userId: row.userId, name: row.user.name, email: row.user.email, expiresAt: row.expiresAt,
-    roles: row.user.memberships.map((m) => m.role as Role),
     memberships: row.user.memberships.map((m) => ({ team: m.team.slug, role: m.role as Role })),
   };
 }
