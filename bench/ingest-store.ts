@@ -93,7 +93,7 @@ async function run(shape: Shape, shapeIndex: number) {
 
 async function main() {
   for (const [i, shape] of SHAPES.entries()) await run(shape, i);
-  closeIngest();
+  await closeIngest();
   console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   rmSync(dir, { recursive: true, force: true });
 }

@@ -18,6 +18,8 @@ const { values: opts } = parseArgs({
     seconds: { type: "string", default: "20" },
     senders: { type: "string", default: "4" },
     "samples-per-request": { type: "string", default: "2000" },
+    // Writes a V8 CPU profile of the app's server into this folder (open it in Chrome's DevTools).
+    profile: { type: "string" },
   },
 });
 const SERIES = Number(opts.series);
@@ -104,7 +106,8 @@ async function startApp(dir: string): Promise<{ url: string; child: ChildProcess
   await new Promise<void>((resolve, reject) =>
     spawn("npm", ["run", "-s", "db:migrate"], { env, stdio: "ignore" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("migrate failed")))),
   );
-  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
+  const profile = opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.profile)}`] : [];
+  const child = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/api/health/ready`, child);
   return { url, child };

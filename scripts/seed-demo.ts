@@ -66,7 +66,7 @@ async function main() {
   console.log(`demo: ${await seedDemoPostmortems()} new postmortems`);
   await seedDemoFmea(); // after the seeds whose events it links to
   console.log(`demo: ${await seedDemoNotifications()} new notifications`); // last: it reads the others' events
-  closeIngest(); // applies the samples to the rollups before this process ends
+  await closeIngest(); // applies the samples to the rollups before this process ends
   await disconnectDb();
 }
 

@@ -50,16 +50,17 @@ export type IncreaseOptions = {
   since?: number;
 };
 
+const drop = (dropped: DropReason, last: CounterState | null): IncreaseStep => ({ delta: null, isReset: false, dropped, last });
+
 export function nextIncrease(last: CounterState | null, sample: CounterSample, options: IncreaseOptions = {}): IncreaseStep {
   const { t, v, start } = sample;
   if (!Number.isFinite(t)) throw new RangeError(`sample time must be finite ms, got ${t}`);
-  const drop = (dropped: DropReason): IncreaseStep => ({ delta: null, isReset: false, dropped, last });
   // Any NaN is dropped: a JS number cannot tell the stale marker from other NaNs, hence the flag.
-  if (sample.isStale) return drop("stale");
-  if (!Number.isFinite(v)) return drop("nan");
-  if (v < 0) return drop("negative");
-  if (last && t < last.t) return drop("out-of-order");
-  if (last && t === last.t) return drop("duplicate");
+  if (sample.isStale) return drop("stale", last);
+  if (!Number.isFinite(v)) return drop("nan", last);
+  if (v < 0) return drop("negative", last);
+  if (last && t < last.t) return drop("out-of-order", last);
+  if (last && t === last.t) return drop("duplicate", last);
 
   const next: CounterState = start === undefined ? { t, v } : { t, v, start };
   if (sample.temporality === "delta") return { delta: v, isReset: false, last: next };

@@ -1,7 +1,7 @@
 // Folds one series' new samples into per-minute and per-hour cells, given the last sample stored
 // for it. Both the counter increase and the gauge statistics are kept for every series, so
 // ingest never has to know a series' type (architecture.md "Sample store").
-import { type CounterSample, type CounterState, type DropReason, nextIncrease } from "./counter-increase";
+import { type CounterSample, type CounterState, type DropReason, type IncreaseStep, nextIncrease } from "./counter-increase";
 import { HOUR_MS, MINUTE_MS } from "./slo-math";
 
 export type RollupCell = {
@@ -83,9 +83,7 @@ export function rollupSamples(last: SeriesState, samples: readonly CounterSample
       result.dropped[step.dropped] = (result.dropped[step.dropped] ?? 0) + 1;
       continue;
     }
-    // A negative value is a valid gauge reading; as a counter it gives no delta.
-    const next: CounterState = step.dropped === "negative" ? { t: sample.t, v: sample.v, ...(sample.start === undefined ? {} : { start: sample.start }) } : step.last!;
-    result.last = next;
+    result.last = stateAfter(step, sample);
     result.accepted += 1;
     addTo(minutes, Math.floor(sample.t / MINUTE_MS), sample.v, step.delta);
     addTo(hours, Math.floor(sample.t / HOUR_MS), sample.v, step.delta);
@@ -96,6 +94,27 @@ export function rollupSamples(last: SeriesState, samples: readonly CounterSample
 }
 
 
+/** rollupSeries' verdict without the cells: what ingest must know before it acknowledges. */
+export type SeriesVerdict = Pick<SeriesRollup, "last" | "accepted" | "dropped">;
+
+/**
+ * What rollupSeries would accept, drop and keep as the series' state, without building cells: the
+ * request thread judges with this and the applier, later, rolls the same samples up.
+ */
+export function judgeSeries(last: SeriesState, samples: readonly CounterSample[]): SeriesVerdict {
+  if (samples.length !== 1) return rollupSamples(last, samples);
+  const sample = samples[0]!;
+  const step = nextIncrease(last, sample, { since: sample.t - FIRST_SAMPLE_START_TOLERANCE_MS });
+  if (step.dropped && step.dropped !== "negative") return { last, accepted: 0, dropped: { [step.dropped]: 1 } };
+  return { last: stateAfter(step, sample), accepted: 1, dropped: {} };
+}
+
+/** A negative value is a valid gauge reading; as a counter it gives no delta, but it is the state. */
+function stateAfter(step: IncreaseStep, sample: CounterSample): CounterState {
+  if (step.dropped !== "negative") return step.last!;
+  return sample.start === undefined ? { t: sample.t, v: sample.v } : { t: sample.t, v: sample.v, start: sample.start };
+}
+
 /**
  * rollupSeries for one sample, the shape a remote-write shard sends every scrape: the same
  * result without the copy, sort and bucket maps, which cost more than the sample itself at
@@ -104,11 +123,10 @@ export function rollupSamples(last: SeriesState, samples: readonly CounterSample
 function rollupOne(last: SeriesState, sample: CounterSample): SeriesRollup {
   const step = nextIncrease(last, sample, { since: sample.t - FIRST_SAMPLE_START_TOLERANCE_MS });
   if (step.dropped && step.dropped !== "negative") return { minutes: [], hours: [], last, accepted: 0, dropped: { [step.dropped]: 1 } };
-  const next: CounterState = step.dropped === "negative" ? { t: sample.t, v: sample.v, ...(sample.start === undefined ? {} : { start: sample.start }) } : step.last!;
   return {
     minutes: [cellOf(Math.floor(sample.t / MINUTE_MS), sample.v, step.delta)],
     hours: [cellOf(Math.floor(sample.t / HOUR_MS), sample.v, step.delta)],
-    last: next,
+    last: stateAfter(step, sample),
     accepted: 1,
     dropped: {},
   };

@@ -6,13 +6,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { closeIngest, flushIngest } from "@/lib/server/ingest/store";
+import { unappliedLogRows } from "../support/ingest-log";
 
 const SERIES = 300;
 const T0 = Date.UTC(2026, 10, 23, 10, 0, 0);
 
 /** Runs the child until it has acknowledged `killAfter` batches, then kills it with SIGKILL. */
-function runChildAndKill(options: { t0: number; killAfter: number; stopAfter: number; applyIntervalMs: number }): Promise<number> {
-  closeIngest(); // the child must own the database's ingest (owner-lock.ts): this process lets go
+async function runChildAndKill(options: { t0: number; killAfter: number; stopAfter: number; applyIntervalMs: number }): Promise<number> {
+  await closeIngest(); // the child must own the database's ingest (owner-lock.ts): this process lets go
   const child = spawn(
     process.execPath,
     // tsx as a loader, not its CLI: the CLI runs the script in a second process that SIGKILL would miss.
@@ -36,9 +37,9 @@ function runChildAndKill(options: { t0: number; killAfter: number; stopAfter: nu
 
 /** Checks every series holds exactly `batches` batches, and returns that number. */
 async function storedBatches(t0: number): Promise<number> {
-  closeIngest(); // a fresh store, as in a new process: opening it applies the log
+  await closeIngest(); // a fresh store, as in a new process: opening it applies the log
   await flushIngest();
-  expect(await db().ingestLog.count()).toBe(0);
+  expect(await unappliedLogRows()).toBe(0);
   const series = await db().series.findMany({ where: { metric: "crash_total", minutes: { some: { minute: { gte: Math.floor(t0 / 60_000) } } } }, include: { minutes: true, hours: true } });
   expect(series).toHaveLength(SERIES);
   const batches = (Number(series[0]!.lastT) - t0) / 1000 + 1;
@@ -59,7 +60,7 @@ describe.runIf(env().DATABASE_URL.provider === "sqlite")("ingest after kill -9",
   it("applies every acknowledged batch from the log, once, when nothing had been applied", async () => {
     const acked = await runChildAndKill({ t0: T0, killAfter: 40, stopAfter: 40, applyIntervalMs: 3_600_000 });
     expect(acked).toBe(40);
-    expect(await db().ingestLog.count()).toBeGreaterThan(0);
+    expect(await unappliedLogRows()).toBeGreaterThan(0);
     expect(await storedBatches(T0)).toBe(40);
   });
 

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { flushIngest } from "@/lib/server/ingest/store";
 import { call, type CallOptions, type ErrorBody } from "../support/http";
+import { renameLogTable, unappliedLogRows } from "../support/ingest-log";
 
 process.env.STEADYSTATE_INGEST_MAX_SERIES = "50";
 process.env.STEADYSTATE_INGEST_MAX_BODY_BYTES = "200000";
@@ -74,15 +75,16 @@ describe("POST /api/ingest", () => {
 
   it("answers 503 when storage fails, stores nothing of the request, and counts it", async () => {
     const before = await stored();
-    // What a request's storage is: the log append on SQLite, the rollup write on PostgreSQL.
-    const table = isSqlite() ? "IngestLog" : "Rollup1h";
-    await db().$executeRawUnsafe(`ALTER TABLE "${table}" RENAME TO "${table}_away"`);
+    // What a request's storage is: the log append on SQLite (its own file), the rollup write on PostgreSQL.
+    const rename = (from: string, to: string) => (isSqlite() ? renameLogTable(from, to) : db().$executeRawUnsafe(`ALTER TABLE "${from}" RENAME TO "${to}"`));
+    const table = isSqlite() ? "log" : "Rollup1h";
+    await rename(table, `${table}_away`);
     try {
       const res = await call(POST, { method: "POST", json: [{ metric: "fault_total", samples: [[t(0), 1], [t(10), 2]] }] });
       expect(res.status).toBe(503);
       expect(((await res.json()) as ErrorBody).error.message).toMatch(/nothing from this request was stored/);
     } finally {
-      await db().$executeRawUnsafe(`ALTER TABLE "${table}_away" RENAME TO "${table}"`);
+      await rename(`${table}_away`, table);
     }
     expect(await stored()).toEqual(before);
     const text = await (await call(metricsRoute)).text();
@@ -110,6 +112,6 @@ describe("POST /api/ingest", () => {
     expect(await stored()).toEqual({ series: before.series + 1, minutes: before.minutes + 1 });
     const body = await (await read()).json();
     expect(body.series[0].minutes).toEqual([{ start: new Date(t(0)).toISOString(), increase: 3, deltas: 1, count: 2, sum: 5, min: 1, max: 4, last: 4 }]);
-    expect(await db().ingestLog.count()).toBe(0);
+    expect(await unappliedLogRows()).toBe(0);
   });
 });

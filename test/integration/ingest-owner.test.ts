@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/server/env";
-import { openSampleDb } from "@/lib/server/ingest/sqlite/statements";
+import { LogDb } from "@/lib/server/ingest/sqlite/log-db";
 import { closeIngest, flushIngest, storeSamples } from "@/lib/server/ingest/store";
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
@@ -35,7 +35,7 @@ describe.runIf(env().DATABASE_URL.provider === "sqlite")("the ingest owner of a 
     expect(refused.err).toContain(`another process already ingests into ${database.provider === "sqlite" ? database.file : ""}`);
     expect(refused.err).toContain("use PostgreSQL to run several app instances");
 
-    closeIngest();
+    await closeIngest();
     const admitted = await runChild(T0 + 120_000);
     expect(admitted.out.split("\n").filter(Boolean)).toEqual(["0", "1", "2"]);
     // Killed with -9, it held nothing afterwards: this process takes the database back at once
@@ -44,16 +44,16 @@ describe.runIf(env().DATABASE_URL.provider === "sqlite")("the ingest owner of a 
     expect(await storeSamples([{ metric: "owner_total", labels: {}, samples: [{ t: T0 + 180_000, v: 2 }] }])).toMatchObject({ accepted: 1 });
   }, 60_000);
 
-  it("commits with NORMAL and fsyncs the log file itself before acknowledging (wal-sync.ts)", async () => {
+  it("appends to the log with NORMAL and fsyncs the log file itself before acknowledging (wal-sync.ts)", async () => {
     const database = env().DATABASE_URL;
     if (database.provider !== "sqlite") throw new Error("SQLite only");
-    const sql = openSampleDb(database.file);
+    const log = LogDb.open(database.file, 0);
     try {
-      expect(sql.db.pragma("journal_mode", { simple: true })).toBe("wal");
-      expect(sql.db.pragma("synchronous", { simple: true })).toBe(1); // NORMAL
-      await expect(sql.sync()).resolves.toBeUndefined();
+      expect(log.pragma("journal_mode")).toBe("wal");
+      expect(log.pragma("synchronous")).toBe(1); // NORMAL
+      await expect(log.sync()).resolves.toBeUndefined();
     } finally {
-      sql.close();
+      log.close();
     }
   });
 });

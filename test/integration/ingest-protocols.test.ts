@@ -94,6 +94,7 @@ describe("POST /otlp/v1/metrics (OTLP/HTTP)", () => {
     expect(res.headers.get("content-type")).toBe("application/x-protobuf");
     const reply = otlpSchema.lookupType("opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse").decode(new Uint8Array(await res.arrayBuffer()));
     expect(reply.toJSON()).toEqual({});
+    await flushIngest(); // on SQLite the applier writes new series' rows with their rollups
     const series = await db().series.findMany({ orderBy: { key: "asc" } });
     expect(series.map((s) => s.key)).toEqual(expect.arrayContaining(['orders{job="checkout",outcome="ok",service="checkout"}', 'latency_bucket{job="checkout",le="0.5",service="checkout"}', 'latency_count{job="checkout",service="checkout"}']));
   });

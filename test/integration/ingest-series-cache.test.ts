@@ -11,22 +11,22 @@ const batch = (n: number) => Array.from({ length: 5 }, (_, i) => ({ metric: "cac
 
 describe.runIf(env().DATABASE_URL.provider === "sqlite")("the series cache's bound", () => {
   it("holds at most its bound once applied, and judges evicted series exactly as kept ones", async () => {
-    closeIngest(); // this test's own store, with a small bound
+    await closeIngest(); // this test's own store, with a small bound
     const database = env().DATABASE_URL;
     if (database.provider !== "sqlite") throw new Error("SQLite only");
     const log = new SampleLog(database.file, { applyIntervalMs: 3_600_000, applyAtSamples: 1_000_000, maxCachedSeries: 3 });
     try {
       expect(await log.store(batch(0))).toEqual({ series: 5, accepted: 5, dropped: {} });
       expect(log.cachedSeries).toBe(5); // not applied yet: every state is newer than its row
-      log.flush();
+      await log.flush();
       expect(log.cachedSeries).toBe(3);
       expect(await log.store(batch(1))).toEqual({ series: 5, accepted: 5, dropped: {} });
       expect(await log.store(batch(1))).toEqual({ series: 5, accepted: 0, dropped: { duplicate: 5 } });
-      log.flush();
+      await log.flush();
       expect(log.cachedSeries).toBe(3);
       expect(await log.store(batch(0))).toEqual({ series: 5, accepted: 0, dropped: { "out-of-order": 5 } });
       expect(await log.store(batch(2))).toEqual({ series: 5, accepted: 5, dropped: {} });
-      log.flush();
+      await log.flush();
       const series = await db().series.findMany({ where: { metric: "cached_total" }, include: { minutes: true } });
       expect(series).toHaveLength(5);
       for (const s of series) {
@@ -36,7 +36,7 @@ describe.runIf(env().DATABASE_URL.provider === "sqlite")("the series cache's bou
         expect(Number(s.lastT)).toBe(T0 + 30_000);
       }
     } finally {
-      log.close();
+      await log.close();
     }
   });
 });

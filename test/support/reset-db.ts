@@ -31,7 +31,7 @@ async function emptyAuditLog(): Promise<void> {
  */
 export async function resetDatabase(): Promise<void> {
   await flushIngest();
-  closeIngest();
+  await closeIngest();
   const d = db();
   await emptyAuditLog();
   // Each feature's roots; their children go by cascade.
@@ -40,6 +40,6 @@ export async function resetDatabase(): Promise<void> {
     d.breakerTransition.deleteMany(), d.breaker.deleteMany(), d.breakerSeries.deleteMany(), d.event.deleteMany(),
     d.notification.deleteMany(), d.notificationCursor.deleteMany(),
   ]);
-  await d.$transaction([d.ingestLog.deleteMany(), d.alertTransition.deleteMany(), d.alertState.deleteMany(), d.slo.deleteMany(), d.rollup1m.deleteMany(), d.rollup1h.deleteMany(), d.series.deleteMany(), d.service.deleteMany(), d.jobLease.deleteMany()]);
+  await d.$transaction([d.ingestCursor.deleteMany(), d.alertTransition.deleteMany(), d.alertState.deleteMany(), d.slo.deleteMany(), d.rollup1m.deleteMany(), d.rollup1h.deleteMany(), d.series.deleteMany(), d.service.deleteMany(), d.jobLease.deleteMany()]);
   await d.$transaction([d.session.deleteMany(), d.membership.deleteMany(), d.user.deleteMany(), d.team.deleteMany(), d.apiToken.deleteMany()]);
 }

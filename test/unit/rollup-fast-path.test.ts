@@ -2,7 +2,7 @@
 // must give exactly what the general path gives, for every kind of state and sample.
 import { describe, expect, it } from "vitest";
 import type { CounterSample, CounterState } from "@/lib/domain/counter-increase";
-import { FIRST_SAMPLE_START_TOLERANCE_MS, rollupSamples, rollupSeries } from "@/lib/domain/rollup";
+import { FIRST_SAMPLE_START_TOLERANCE_MS, judgeSeries, rollupSamples, rollupSeries } from "@/lib/domain/rollup";
 
 const T = Date.UTC(2026, 10, 23, 10, 0, 0);
 
@@ -47,7 +47,10 @@ describe("rollupSeries' one-sample path", () => {
     for (let i = 0; i < 20_000; i++) {
       const last = randomState(rnd);
       const sample = randomSample(rnd, last);
-      expect(rollupSeries(last, [sample]), JSON.stringify({ i, last, sample })).toEqual(rollupSamples(last, [sample]));
+      const general = rollupSamples(last, [sample]);
+      expect(rollupSeries(last, [sample]), JSON.stringify({ i, last, sample })).toEqual(general);
+      // The request thread's verdict is the rollup's, without the cells.
+      expect(judgeSeries(last, [sample]), JSON.stringify({ i, last, sample })).toEqual({ last: general.last, accepted: general.accepted, dropped: general.dropped });
     }
   });
 

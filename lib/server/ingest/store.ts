@@ -54,7 +54,7 @@ function storeDurably(batch: readonly StoreSeries[], now: Date): Promise<StoreRe
 
 /** Makes every acknowledged sample visible in the rollups; readers call it first. Throws when the rollups cannot be written. */
 export async function flushIngest(): Promise<void> {
-  sampleLog()?.flush();
+  await sampleLog()?.flush();
 }
 
 /**
@@ -81,9 +81,10 @@ export function startIngest(): void {
   sampleLog();
 }
 
-/** Applies what it can and closes the log's connection (scripts and tests; the server just exits). */
-export function closeIngest(): void {
-  globalForStore.steadystateSampleLog?.close();
+/** Applies what it can and closes the log and its applier (scripts and tests; the server just exits). */
+export async function closeIngest(): Promise<void> {
+  const sampleLog = globalForStore.steadystateSampleLog;
   globalForStore.steadystateSampleLog = undefined;
   noteEverythingChanged();
+  await sampleLog?.close();
 }

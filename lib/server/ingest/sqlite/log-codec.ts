@@ -1,4 +1,3 @@
-import "server-only";
 import type { CounterSample } from "@/lib/domain/counter-increase";
 
 // The IngestLog payload: float64s, because every figure a sample carries is one, and a typed array

@@ -1,4 +1,3 @@
-import "server-only";
 import type { CounterState } from "@/lib/domain/counter-increase";
 import { mergeRollupCell, type RollupCell, type SeriesRollup } from "@/lib/domain/rollup";
 

@@ -1,79 +1,104 @@
 import "server-only";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { CounterSample, CounterState } from "@/lib/domain/counter-increase";
-import { rollupSeries, type SeriesRollup } from "@/lib/domain/rollup";
+import { judgeSeries, type SeriesVerdict } from "@/lib/domain/rollup";
 import { labelsJson, seriesKey } from "@/lib/domain/series-key";
 import { log } from "../../log";
 import type { StoreResult, StoreSeries } from "../store-types";
-import { decodeLogPayload, encodeLogPayload } from "./log-codec";
+import { Applier, DEFAULT_MAX_CACHED_SERIES } from "./applier";
+import type { ApplierOptions, FromApplier, ToApplier } from "./applier-worker";
+import { encodeLogPayload } from "./log-codec";
+import { LogDb } from "./log-db";
 import { OwnerLock } from "./owner-lock";
-import { PendingRollups } from "./pending-rollups";
-import { openSampleDb, type SampleDb, stateOf } from "./statements";
+import { type NewSeries, openRollupWriter, openSeriesReader, type SeriesReader, stateOf } from "./statements";
 
 /**
  * A series as the acknowledged samples left it: the state the next request is judged against.
- * `fresh` until its row is committed; `seq` and `item` find it in the request being judged.
+ * `fresh` until its first log row is committed; `loggedAt` is the newest log row with samples of
+ * it; `seq` and `item` find it in the request being judged.
  */
-type Entry = { id: number; key: string; last: CounterState | null; fresh?: { metric: string; labels: string }; seq: number; item: number };
+type Entry = { id: number; key: string; last: CounterState | null; fresh?: { metric: string; labels: string }; loggedAt: number; seq: number; item: number };
 type Waiting = { batch: readonly StoreSeries[]; resolve: (result: StoreResult) => void; reject: (error: unknown) => void };
-type Item = { entry: Entry; samples: readonly CounterSample[]; rollup: SeriesRollup };
+type Item = { entry: Entry; samples: readonly CounterSample[]; verdict: SeriesVerdict };
 
-const NO_ROLLUP: SeriesRollup = { minutes: [], hours: [], last: null, accepted: 0, dropped: {} };
+const NO_VERDICT: SeriesVerdict = { last: null, accepted: 0, dropped: {} };
 
 export type SampleLogOptions = { applyIntervalMs: number; applyAtSamples: number; maxCachedSeries?: number };
 
-/** About 250 bytes each with its key: some 125 MB for half a million active series. */
-export const DEFAULT_MAX_CACHED_SERIES = 500_000;
+export { DEFAULT_MAX_CACHED_SERIES };
+
+/** Before a worker that died is started again, so one that dies at once does not spin. */
+const RESTART_DELAY_MS = 1_000;
 
 /**
  * The SQLite write path (architecture.md "Ingest"): a request is acknowledged once its samples are
- * committed to IngestLog, in one transaction with the requests that arrived alongside it, and
- * the log file fsynced after it (off the event loop, shared by every commit meanwhile: wal-sync.ts);
- * an applier later folds them into the rollups and deletes the log rows in
- * one transaction, so a crash anywhere leaves each logged sample applied exactly once.
+ * appended to the ingest log (log-db.ts, a SQLite file of its own), in one commit with the requests
+ * that arrived alongside it, and the log file fsynced after it (off the event loop, shared by every
+ * commit meanwhile: wal-sync.ts). Each row then goes to the applier on a worker thread
+ * (applier-worker.ts), which folds it into the rollups on the other core and moves the main
+ * database's log cursor in the same transaction; rows behind the cursor are deleted here. A crash
+ * anywhere leaves each logged sample applied exactly once: the next start applies the rows after
+ * the cursor before it judges anything.
  *
- * This object is the only writer of Series state and rollups on SQLite: it judges each request
- * (duplicates, out of order) against series states it holds in memory, which include samples
- * logged but not yet applied. So one process owns a SQLite file, which the embedded default is;
+ * This object judges each request (duplicates, out of order) against series states it holds in
+ * memory, which include samples logged but not yet applied, and it names new series' ids (the
+ * applier writes their rows). So one process owns a SQLite file, which the embedded default is;
  * owner-lock.ts refuses a second one.
  *
- * The states are a cache of the Series rows: at most `maxCachedSeries` of them once the log is
- * applied (oldest first out, read back from the row when next seen), plus, between applies, the
- * series whose samples await applying, which the ingest queue's bound limits.
+ * The states are a cache of the Series rows: at most `maxCachedSeries` of them whose samples are
+ * all applied (oldest first out, read back from the row when next seen), plus the series whose
+ * samples await applying, which the ingest queue's bound limits.
  */
 export class SampleLog {
   private readonly owner: OwnerLock;
-  private readonly sql: SampleDb;
+  private readonly series: SeriesReader;
+  private readonly log: LogDb;
   private readonly cache = new Map<string, Entry>();
-  private readonly pending = new PendingRollups();
+  private readonly maxCachedSeries: number;
   private waiting: Waiting[] = [];
   private isCommitScheduled = false;
   private requestSeq = 0;
-  /** The newest log row whose samples are in `pending`. */
-  private loggedThrough = 0;
-  private applyError: unknown = null;
-  private readonly timer: NodeJS.Timeout;
+  /** The last id given to a series. */
+  private lastSeriesId: number;
+  /** Samples logged and not yet applied, and the newest log row applied. */
+  private backlog = 0;
+  private appliedThrough: number;
+  private worker: Worker | null = null;
+  private flushSeq = 0;
+  private readonly flushes = new Map<number, { resolve: () => void; reject: (error: unknown) => void }>();
+  private closing: Promise<void> | null = null;
+  private isApplierFailing = false;
 
-  constructor(file: string, private readonly options: SampleLogOptions) {
+  constructor(
+    private readonly file: string,
+    private readonly options: SampleLogOptions,
+  ) {
+    this.maxCachedSeries = options.maxCachedSeries ?? DEFAULT_MAX_CACHED_SERIES;
     this.owner = OwnerLock.acquire(file);
     try {
-      this.sql = openSampleDb(file);
+      this.series = openSeriesReader(file);
+      this.appliedThrough = this.series.appliedThrough();
+      this.log = LogDb.open(file, this.appliedThrough);
       this.recover();
+      this.lastSeriesId = this.series.lastSeriesId();
     } catch (error) {
       this.owner.release();
       throw error;
     }
-    this.timer = setInterval(() => this.tryApply(), options.applyIntervalMs);
-    this.timer.unref();
+    this.startWorker();
   }
 
   /** Samples acknowledged but not yet in the rollups. */
   get backlogSamples(): number {
-    return this.pending.samples;
+    return this.backlog;
   }
 
   /** Resolves once the batch's samples are durable in the log; rejects with nothing of it stored. */
   store(batch: readonly StoreSeries[]): Promise<StoreResult> {
     return new Promise((resolve, reject) => {
+      if (this.closing) return reject(new Error("the ingest log is closed"));
       this.waiting.push({ batch, resolve, reject });
       if (this.isCommitScheduled) return;
       this.isCommitScheduled = true;
@@ -82,16 +107,104 @@ export class SampleLog {
     });
   }
 
-  /** Writes every acknowledged sample into the rollups now; throws when that fails. */
-  flush(): void {
-    this.apply();
+  /** Resolves once every sample logged so far is in the rollups; rejects when writing them fails. */
+  flush(): Promise<void> {
+    if (this.closing) return this.closing;
+    return new Promise((resolve, reject) => {
+      const seq = ++this.flushSeq;
+      this.flushes.set(seq, { resolve, reject });
+      this.worker?.ref(); // a script awaiting this has nothing else keeping it alive
+      this.post({ type: "flush", seq });
+    });
   }
 
-  close(): void {
-    clearInterval(this.timer);
-    this.tryApply();
-    this.sql.close();
-    this.owner.release();
+  /** Applies what is logged, stops the applier and lets go of the files. */
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => {
+      let isDone = false;
+      const finish = () => {
+        if (isDone) return;
+        isDone = true;
+        this.log.close();
+        this.series.close();
+        this.owner.release();
+        resolve();
+      };
+      const worker = this.worker;
+      this.worker = null;
+      if (!worker) return finish();
+      // It applies what it holds, says so after its last "applied", and ends; should it die
+      // instead, the log keeps what it had not applied for the next start.
+      worker.ref();
+      worker.on("message", (message: FromApplier) => message.type === "closed" && finish());
+      worker.once("exit", finish);
+      worker.postMessage({ type: "close" } satisfies ToApplier);
+    });
+    return this.closing;
+  }
+
+  /** Series states held in memory (for tests of the bound). */
+  get cachedSeries(): number {
+    return this.cache.size;
+  }
+
+  private startWorker(): void {
+    const options: ApplierOptions = {
+      file: this.file,
+      applyIntervalMs: this.options.applyIntervalMs,
+      applyAtSamples: this.options.applyAtSamples,
+      maxCachedSeries: this.maxCachedSeries,
+      appliedThrough: this.appliedThrough,
+    };
+    const worker = process.env.NEXT_RUNTIME
+      ? // Next bundles the worker's module graph as its own chunk from this very expression.
+        new Worker(new URL("./applier-worker.ts", import.meta.url), { workerData: options })
+      : // Run from source (tests, scripts): the worker compiles it with tsx as this thread does.
+        new Worker(`require("tsx/cjs"); require(${JSON.stringify(path.join(path.dirname(fileURLToPath(import.meta.url)), "applier-worker.ts"))});`, {
+          eval: true,
+          workerData: options,
+        });
+    worker.unref(); // the process may end with it: the log keeps what it had not applied
+    worker.on("message", (message: FromApplier) => this.onApplier(message));
+    worker.on("error", (error) => log.error("ingest: the applier stopped", { error: error.message }));
+    worker.on("exit", () => {
+      if (this.closing || this.worker !== worker) return;
+      this.worker = null;
+      for (const [seq, flush] of this.flushes) (this.flushes.delete(seq), flush.reject(new Error("the ingest applier stopped; it is starting again")));
+      setTimeout(() => {
+        if (this.closing) return;
+        // It reads what its predecessor left from the log file, from the cursor on.
+        this.appliedThrough = this.series.appliedThrough();
+        this.startWorker();
+      }, RESTART_DELAY_MS).unref();
+    });
+    this.worker = worker;
+  }
+
+  private post(message: ToApplier, transfer?: ArrayBuffer[]): void {
+    // With no worker (it died and is starting again), rows are read back from the log file.
+    if (this.worker) this.worker.postMessage(message, transfer);
+    else if (message.type === "flush") this.flushes.get(message.seq)?.reject(new Error("the ingest applier is starting again; retry shortly"));
+  }
+
+  private onApplier(message: FromApplier): void {
+    if (message.type === "applied") {
+      this.backlog -= message.samples;
+      this.appliedThrough = message.through;
+      this.log.deleteThrough(message.through);
+      this.trimCache();
+      if (this.isApplierFailing) log.info("ingest: rollups are written again");
+      this.isApplierFailing = false;
+    } else if (message.type === "failed") {
+      if (!this.isApplierFailing) log.error("ingest: writing rollups failed; will retry", { error: message.message });
+      this.isApplierFailing = true;
+    } else if (message.type === "flushed") {
+      const flush = this.flushes.get(message.seq);
+      this.flushes.delete(message.seq);
+      if (this.flushes.size === 0) this.worker?.unref();
+      if (message.error === undefined) flush?.resolve();
+      else flush?.reject(new Error(message.error));
+    }
   }
 
   private commitGroup(): void {
@@ -99,7 +212,7 @@ export class SampleLog {
     const group = this.waiting;
     this.waiting = [];
     // Cache entries are updated in place as each request is judged, so the next request in the
-    // group sees them; `undo` puts them back if the group's commit fails.
+    // group sees them; `undo` puts them back if the group's append fails.
     const undo: { entry: Entry; last: CounterState | null }[] = [];
     const judged: { waiting: Waiting; result: StoreResult; items: Item[] }[] = [];
     for (const waiting of group) {
@@ -110,17 +223,19 @@ export class SampleLog {
       }
     }
     if (judged.length === 0) return;
-    const logged = judged.flatMap((j) => j.items.filter((item) => item.rollup.accepted > 0));
-    const samples = logged.reduce((n, item) => n + item.rollup.accepted, 0);
+    const logged = judged.flatMap((j) => j.items.filter((item) => item.verdict.accepted > 0));
+    const samples = logged.reduce((n, item) => n + item.verdict.accepted, 0);
+    // A new series judged in several requests of the group is in `undo` once per request.
+    const named = new Map<number, NewSeries>();
+    for (const { entry } of undo) if (entry.fresh) named.set(entry.id, { id: entry.id, key: entry.key, ...entry.fresh });
+    const series = named.size > 0 ? JSON.stringify([...named.values()]) : null;
     let logId = 0;
+    let payload: Buffer | null = null;
     try {
-      logId = this.sql.db.transaction(() => {
-        const createdAt = new Date();
-        // A new series judged in several requests of the group is in `undo` once per request.
-        for (const { entry } of undo) if (entry.fresh && entry.id === 0) entry.id = this.sql.insertSeries({ key: entry.key, ...entry.fresh }, createdAt);
-        if (logged.length === 0) return 0;
-        return this.sql.appendLog(samples, encodeLogPayload(logged.map((item) => ({ id: item.entry.id, samples: item.samples }))));
-      })();
+      if (logged.length > 0) {
+        payload = encodeLogPayload(logged.map((item) => ({ id: item.entry.id, samples: item.samples })));
+        logId = this.log.append(samples, payload, series);
+      }
     } catch (error) {
       for (let i = undo.length - 1; i >= 0; i--) {
         const { entry, last } = undo[i]!;
@@ -130,17 +245,25 @@ export class SampleLog {
       for (const j of judged) j.waiting.reject(error);
       return;
     }
-    for (const { entry } of undo) delete entry.fresh;
-    for (const item of logged) this.pending.add(item.entry.id, item.rollup);
-    if (logId) this.loggedThrough = logId;
-    // Committed: later requests are judged against it at once; acknowledged once it is on disk.
-    // Should the fsync fail, the commit may or may not survive a power cut: the senders get the
+    if (logId) {
+      // Every series judged here stays in memory until the row is applied, new ones' rows included.
+      for (const { entry } of undo) {
+        entry.loggedAt = logId;
+        delete entry.fresh;
+      }
+      this.backlog += samples;
+      // In log order, before the fsync: applying a row that a power cut then takes from the log
+      // is harmless, as its request was never acknowledged and its retry is judged a duplicate.
+      this.post({ type: "row", row: { id: logId, samples, payload: payload!, series } }, [payload!.buffer as ArrayBuffer]);
+    }
+    // With no row (every sample dropped), a new series stays fresh and is named by a later one.
+    // Appended: later requests are judged against it at once; acknowledged once it is on disk.
+    // Should the fsync fail, the append may or may not survive a power cut: the senders get the
     // error (503) and retry, and a retry of samples that did survive is dropped as duplicates.
-    this.sql.sync().then(
+    this.log.sync().then(
       () => judged.forEach((j) => j.waiting.resolve(j.result)),
       (error: unknown) => judged.forEach((j) => j.waiting.reject(error)),
     );
-    if (this.pending.samples >= this.options.applyAtSamples) setImmediate(() => this.tryApply());
   }
 
   /**
@@ -156,7 +279,7 @@ export class SampleLog {
       const key = s.key ?? seriesKey(s.metric, s.labels);
       let entry = fresh.get(key) ?? this.lookup(key);
       if (!entry) {
-        entry = { id: 0, key, last: null, fresh: { metric: s.metric, labels: labelsJson(s.labels) }, seq: 0, item: 0 };
+        entry = { id: ++this.lastSeriesId, key, last: null, fresh: { metric: s.metric, labels: labelsJson(s.labels) }, loggedAt: 0, seq: 0, item: 0 };
         fresh.set(key, entry);
       }
       if (entry.seq === seq) {
@@ -167,21 +290,21 @@ export class SampleLog {
       }
       entry.seq = seq;
       entry.item = items.length;
-      items.push({ entry, samples: s.samples, rollup: NO_ROLLUP });
+      items.push({ entry, samples: s.samples, verdict: NO_VERDICT });
     }
     const result: StoreResult = { series: items.length, accepted: 0, dropped: {} };
     for (const item of items) {
-      item.rollup = rollupSeries(item.entry.last, item.samples);
-      result.accepted += item.rollup.accepted;
-      for (const reason in item.rollup.dropped) {
-        const count = item.rollup.dropped[reason as keyof SeriesRollup["dropped"]]!;
+      item.verdict = judgeSeries(item.entry.last, item.samples);
+      result.accepted += item.verdict.accepted;
+      for (const reason in item.verdict.dropped) {
+        const count = item.verdict.dropped[reason as keyof SeriesVerdict["dropped"]]!;
         result.dropped[reason] = (result.dropped[reason] ?? 0) + count;
       }
     }
     for (const entry of fresh.values()) this.cache.set(entry.key, entry);
     for (const item of items) {
       undo.push({ entry: item.entry, last: item.entry.last });
-      item.entry.last = item.rollup.last;
+      item.entry.last = item.verdict.last;
     }
     return { result, items };
   }
@@ -190,81 +313,38 @@ export class SampleLog {
     const cached = this.cache.get(key);
     if (cached) return cached;
     // Not in the cache: no logged sample of it awaits applying, so the stored state is current.
-    const row = this.sql.findSeries(key);
+    const row = this.series.findSeries(key);
     if (!row) return null;
-    const entry = { id: row.id, key, last: stateOf(row), seq: 0, item: 0 };
+    const entry = { id: row.id, key, last: stateOf(row), loggedAt: 0, seq: 0, item: 0 };
     this.cache.set(key, entry);
     return entry;
   }
 
-  /** After a crash: rolls the unapplied log up again, against the states it was judged against. */
+  /** After a crash: applies the rows after the cursor here, before anything is judged against the rows. */
   private recover(): void {
-    const byId = new Map<number, Entry>();
-    for (const row of this.sql.readLog()) {
-      for (const { id, samples } of decodeLogPayload(row.payload)) {
-        let entry = byId.get(id);
-        if (!entry) {
-          const stored = this.sql.getSeriesById(id);
-          if (!stored) throw new Error(`IngestLog row ${row.id} names series ${id}, which does not exist`);
-          entry = { id, key: stored.key, last: stateOf(stored), seq: 0, item: 0 };
-          byId.set(id, entry);
-          this.cache.set(entry.key, entry);
-        }
-        const rollup = rollupSeries(entry.last, samples);
-        entry.last = rollup.last;
-        this.pending.add(id, rollup);
-      }
-      this.loggedThrough = row.id;
-    }
-    if (this.loggedThrough === 0) return;
-    log.info("ingest: applying the log left by the last run", { samples: this.pending.samples, throughLogId: this.loggedThrough });
-    this.tryApply();
-  }
-
-  private apply(): void {
-    if (this.pending.samples === 0) return this.trimCache();
-    const ids = [...this.pending.series.keys()].sort((a, b) => a - b); // in key order: fewer B-tree pages touched
-    this.sql.db.transaction(() => {
-      const minutes = this.sql.minuteCells();
-      const hours = this.sql.hourCells();
-      for (const id of ids) {
-        const p = this.pending.series.get(id)!;
-        for (const cell of p.minutes.values()) minutes.add(id, cell);
-        for (const cell of p.hours.values()) hours.add(id, cell);
-        this.sql.saveState(id, p.last);
-      }
-      minutes.end();
-      hours.end();
-      this.sql.deleteLogThrough(this.loggedThrough);
-    })();
-    this.pending.clear();
-    this.trimCache();
-    if (this.applyError) log.info("ingest: rollups are written again");
-    this.applyError = null;
-  }
-
-  /** Every state now matches its Series row (nothing awaits applying), so any may go. */
-  private trimCache(): void {
-    let excess = this.cache.size - (this.options.maxCachedSeries ?? DEFAULT_MAX_CACHED_SERIES);
-    for (const key of this.cache.keys()) {
-      if (excess-- <= 0) break;
-      this.cache.delete(key);
-    }
-  }
-
-  /** Series states held in memory (for tests of the bound). */
-  get cachedSeries(): number {
-    return this.cache.size;
-  }
-
-  private tryApply(): void {
+    const sql = openRollupWriter(this.file);
     try {
-      this.apply();
-    } catch (error) {
-      // The samples stay in the log and in memory; the next tick retries, and the queue's bound
-      // (which counts them) turns a lasting failure into 429s.
-      if (!this.applyError) log.error("ingest: writing rollups failed; will retry", { error: error instanceof Error ? error.message : String(error) });
-      this.applyError = error;
+      const applier = new Applier(sql, 0);
+      for (const row of this.log.rowsAfter(this.appliedThrough)) applier.add(row);
+      const applied = applier.apply();
+      if (!applied) return;
+      log.info("ingest: applied the log left by the last run", { samples: applied.samples, throughLogId: applied.through });
+      this.appliedThrough = applied.through;
+      this.log.deleteThrough(applied.through);
+    } finally {
+      sql.close();
+    }
+  }
+
+  /** Drops states whose samples are all applied (their rows are current) past the bound, oldest first. */
+  private trimCache(): void {
+    let excess = this.cache.size - this.maxCachedSeries;
+    if (excess <= 0) return;
+    for (const entry of this.cache.values()) {
+      if (excess <= 0) break;
+      if (entry.loggedAt > this.appliedThrough || entry.fresh) continue;
+      this.cache.delete(entry.key);
+      excess--;
     }
   }
 }

@@ -1,11 +1,11 @@
-import "server-only";
 import Database from "better-sqlite3";
 import type { CounterState } from "@/lib/domain/counter-increase";
 import type { RollupCell } from "@/lib/domain/rollup";
-import { WalSync } from "./wal-sync";
 
-// Ingest's own connection to the SQLite file, beside Prisma's: Prisma's raw-query path cost more
-// than the writes themselves. WAL lets both connections read while one writes.
+// Ingest's own connections to the SQLite database, beside Prisma's (Prisma's raw-query path cost
+// more than the writes themselves): the request thread only reads series (openSeriesReader), and
+// the applier, on its worker thread, writes them and their rollups (openRollupWriter). WAL lets
+// readers read while one connection writes. No "server-only" here: the worker thread loads this.
 
 export type SeriesRow = { id: number; key: string; lastT: number | null; lastV: number | null; lastStart: number | null };
 
@@ -29,23 +29,47 @@ const upsertCells = (table: "Rollup1m" | "Rollup1h", bucket: "minute" | "hour", 
      "max" = MAX("max", excluded."max"),
      "last" = excluded."last"`;
 
-export function openSampleDb(file: string) {
+const SERIES_COLUMNS = '"id", "key", "lastT", "lastV", "lastStart"';
+
+function open(file: string): Database.Database {
   // timeout: SQLite's busy timeout, so a write waits for Prisma's connection instead of failing.
   const db = new Database(file, { timeout: 5_000 });
-  const isWal = db.pragma("journal_mode = WAL", { simple: true }) === "wal";
-  // In WAL mode NORMAL may lose the last commits on power loss, and an acknowledged request is a
-  // promise that its samples survive exactly that: so NORMAL only with an fsync of the log file
-  // before each acknowledgement (wal-sync.ts), FULL where that file cannot be opened.
-  db.prepare('SELECT 1 FROM "IngestLog" LIMIT 1').get(); // opens (creates) the -wal file
-  const walSync = isWal ? WalSync.open(`${file}-wal`) : null;
-  db.pragma(walSync ? "synchronous = NORMAL" : "synchronous = FULL");
-  const seriesByKey = db.prepare<[string], SeriesRow>('SELECT "id", "key", "lastT", "lastV", "lastStart" FROM "Series" WHERE "key" = ?');
-  const seriesById = db.prepare<[number], SeriesRow>('SELECT "id", "key", "lastT", "lastV", "lastStart" FROM "Series" WHERE "id" = ?');
-  const insertSeries = db.prepare<[string, string, string, string]>('INSERT INTO "Series" ("key", "metric", "labels", "createdAt") VALUES (?, ?, ?, ?)');
-  const appendLog = db.prepare<[number, Buffer]>('INSERT INTO "IngestLog" ("samples", "payload") VALUES (?, ?)');
-  const readLog = db.prepare<[], { id: number; payload: Buffer }>('SELECT "id", "payload" FROM "IngestLog" ORDER BY "id"');
-  const deleteLog = db.prepare<[number]>('DELETE FROM "IngestLog" WHERE "id" <= ?');
-  // Prepared on first use, so a broken rollup table stalls applying (retried) but not appending.
+  db.pragma("journal_mode = WAL");
+  return db;
+}
+
+/** The request thread's connection: finds series by key, and where their ids stand. */
+export function openSeriesReader(file: string) {
+  const db = open(file);
+  const byKey = db.prepare<[string], SeriesRow>(`SELECT ${SERIES_COLUMNS} FROM "Series" WHERE "key" = ?`);
+  // AUTOINCREMENT's own counter too, so an id a deleted series had is never given again.
+  const lastId = db.prepare<[], { id: number | null }>(`SELECT MAX(COALESCE((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'Series'), 0), COALESCE((SELECT MAX("id") FROM "Series"), 0)) AS "id"`);
+  const cursor = db.prepare<[], { appliedThrough: number }>('SELECT "appliedThrough" FROM "IngestCursor" WHERE "id" = 1');
+  return {
+    findSeries: (key: string) => byKey.get(key),
+    lastSeriesId: () => lastId.get()?.id ?? 0,
+    /** The newest log row whose samples are in the rollups (rollup writer's setCursor). */
+    appliedThrough: () => cursor.get()?.appliedThrough ?? 0,
+    close: () => db.close(),
+  };
+}
+
+export type SeriesReader = ReturnType<typeof openSeriesReader>;
+
+/** A new series, as the request thread named it: the applier writes its row with this id. */
+export type NewSeries = { id: number; key: string; metric: string; labels: string };
+
+/** The applier's connection: series rows, their states, the rollups and the log cursor. */
+export function openRollupWriter(file: string) {
+  const db = open(file);
+  // Each apply commits rollups that let the log rows under them go: durable before it returns.
+  db.pragma("synchronous = FULL");
+  const byId = db.prepare<[number], SeriesRow>(`SELECT ${SERIES_COLUMNS} FROM "Series" WHERE "id" = ?`);
+  const insertSeries = db.prepare<[number, string, string, string, string]>('INSERT INTO "Series" ("id", "key", "metric", "labels", "createdAt") VALUES (?, ?, ?, ?, ?)');
+  const saveState = db.prepare<[number, number, number | null, number]>('UPDATE "Series" SET "lastT" = ?, "lastV" = ?, "lastStart" = ? WHERE "id" = ?');
+  const setCursor = db.prepare<[number]>(
+    'INSERT INTO "IngestCursor" ("id", "appliedThrough") VALUES (1, ?) ON CONFLICT ("id") DO UPDATE SET "appliedThrough" = excluded."appliedThrough"',
+  );
   const lazy = (sql: string) => {
     let statement: Database.Statement | undefined;
     return () => (statement ??= db.prepare(sql));
@@ -55,36 +79,22 @@ export function openSampleDb(file: string) {
     const many = lazy(upsertCells(table, bucket, CELLS_PER_STATEMENT));
     return () => new CellWriter(one(), many());
   };
-  const minutes = cellWriter("Rollup1m", "minute");
-  const hours = cellWriter("Rollup1h", "hour");
-  const saveState = db.prepare<[number, number, number | null, number]>('UPDATE "Series" SET "lastT" = ?, "lastV" = ?, "lastStart" = ? WHERE "id" = ?');
-
   return {
-    db,
-    /** Resolves once every commit so far is durable. */
-    sync: () => (walSync ? walSync.sync() : Promise.resolve()),
-    close: () => {
-      walSync?.close();
-      db.close();
-    },
-    findSeries: (key: string) => seriesByKey.get(key),
-    getSeriesById: (id: number) => seriesById.get(id),
-    /** Returns the new series' id. */
-    insertSeries: (s: { key: string; metric: string; labels: string }, createdAt: Date) =>
+    transaction: <T>(work: () => T) => db.transaction(work)(),
+    getSeriesById: (id: number) => byId.get(id),
+    insertSeries: (s: NewSeries, createdAt: Date) =>
       // The text form Prisma's SQLite adapter writes for DateTime, so Prisma reads it back.
-      Number(insertSeries.run(s.key, s.metric, s.labels, createdAt.toISOString().replace("Z", "+00:00")).lastInsertRowid),
-    /** Returns the log row's id. */
-    appendLog: (samples: number, payload: Buffer) => Number(appendLog.run(samples, payload).lastInsertRowid),
-    readLog: () => readLog.iterate(),
-    deleteLogThrough: (id: number) => deleteLog.run(id),
+      insertSeries.run(s.id, s.key, s.metric, s.labels, createdAt.toISOString().replace("Z", "+00:00")),
     /** Upserts of minute (hour) cells, written in groups: call end() to write the rest. */
-    minuteCells: minutes,
-    hourCells: hours,
+    minuteCells: cellWriter("Rollup1m", "minute"),
+    hourCells: cellWriter("Rollup1h", "hour"),
     saveState: (seriesId: number, last: CounterState) => saveState.run(last.t, last.v, last.start ?? null, seriesId),
+    setCursor: (logId: number) => setCursor.run(logId),
+    close: () => db.close(),
   };
 }
 
-export type SampleDb = ReturnType<typeof openSampleDb>;
+export type RollupWriter = ReturnType<typeof openRollupWriter>;
 
 /** Gathers cells for CELLS_PER_STATEMENT-row upserts; a (series, bucket) must come at most once. */
 class CellWriter {
