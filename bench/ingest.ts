@@ -1,6 +1,7 @@
-// bench/ingest: the same Prometheus remote-write stream sent to Steadystate and to Debian's
-// Prometheus (--web.enable-remote-write-receiver), one after the other on this machine, and their
-// figures side by side. Loopback only; bounded in time; asserts nothing.
+// bench/ingest: the same Prometheus remote-write stream sent to Steadystate (its app port, then
+// its ingest-only listener, STEADYSTATE_INGEST_LISTEN) and to Debian's Prometheus
+// (--web.enable-remote-write-receiver), one after the other on this machine, and their figures
+// side by side. Loopback only; bounded in time; asserts nothing.
 //   npm run build && npm run bench:ingest -- [--series 10000] [--seconds 20] [--senders 4]
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -100,9 +101,19 @@ async function waitReady(url: string, child: ChildProcess) {
   throw new Error(`${url} did not become ready`);
 }
 
-async function startApp(dir: string): Promise<{ url: string; child: ChildProcess }> {
+/** A fresh app on its own database; `url` is where ingest goes: the app's port or its ingest-only listener. */
+async function startApp(dir: string, viaListener: boolean): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "bench.db")}`, STEADYSTATE_API_TOKEN: TOKEN, LOG_LEVEL: "warn", STEADYSTATE_JOBS: "false", NEXT_TELEMETRY_DISABLED: "1" };
+  const ingestPort = await freePort();
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${path.join(dir, `bench-${viaListener ? "listener" : "app"}.db`)}`,
+    STEADYSTATE_API_TOKEN: TOKEN,
+    STEADYSTATE_INGEST_LISTEN: viaListener ? `127.0.0.1:${ingestPort}` : "",
+    LOG_LEVEL: "warn",
+    STEADYSTATE_JOBS: "false",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   await new Promise<void>((resolve, reject) =>
     spawn("npm", ["run", "-s", "db:migrate"], { env, stdio: "ignore" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("migrate failed")))),
   );
@@ -110,7 +121,11 @@ async function startApp(dir: string): Promise<{ url: string; child: ChildProcess
   const child = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/api/health/ready`, child);
-  return { url, child };
+  if (viaListener) {
+    // It answers 405 to a GET once it listens.
+    for (let i = 0; i < 100 && (await fetch(`http://127.0.0.1:${ingestPort}/api/v1/write`).catch(() => null))?.status !== 405; i++) await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url: viaListener ? `http://127.0.0.1:${ingestPort}` : url, child };
 }
 
 function row(r: Result): string[] {
@@ -123,11 +138,15 @@ async function main() {
   const t0 = Date.now() - ROUNDS * SPACING_MS - 60_000;
   console.log(`remote write: ${SERIES} series, ${SENDERS} senders, ${PER_REQUEST} samples/request, ${SPACING_MS / 1000} s spacing, ${SECONDS} s per target, ${os.cpus().length} cores`);
   const results: Result[] = [];
-  const app = await startApp(dir);
-  try {
-    results.push(await drive("steadystate (SQLite)", `${app.url}/api/v1/write`, app.child.pid!, payloads(t0)));
-  } finally {
-    app.child.kill("SIGTERM");
+  for (const viaListener of [false, true]) {
+    const app = await startApp(dir, viaListener);
+    try {
+      const name = viaListener ? "steadystate, ingest listener" : "steadystate, app port";
+      results.push(await drive(name, `${app.url}/api/v1/write`, app.child.pid!, payloads(t0)));
+    } finally {
+      app.child.kill("SIGTERM");
+      await new Promise((r) => app.child.once("exit", r));
+    }
   }
   const prometheus = await startPrometheus({ dir: path.join(dir, "prom"), args: ["--web.enable-remote-write-receiver"] });
   try {
@@ -140,8 +159,9 @@ async function main() {
   const table = [header, ...results.map(row)];
   const widths = header.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
   for (const r of table) console.log(r.map((cell, c) => cell.padStart(widths[c]!)).join("  "));
-  const [ours, theirs] = results.map((r) => r.samples / r.seconds);
-  console.log(`\nratio steadystate / prometheus: ${(ours! / theirs!).toFixed(3)}`);
+  const [viaApp, viaListener, theirs] = results.map((r) => r.samples / r.seconds);
+  console.log(`\nratio steadystate / prometheus: app port ${(viaApp! / theirs!).toFixed(3)}, ingest listener ${(viaListener! / theirs!).toFixed(3)}`);
+  console.log("(all three on SQLite's embedded default, one after the other, this machine's cores shared with the senders)");
 }
 
 main().catch((error) => {

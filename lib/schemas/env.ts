@@ -69,6 +69,15 @@ export const envSchema = z.object({
   STEADYSTATE_INGEST_MAX_FUTURE_MS: positiveInt(10 * 60 * 1000),
   STEADYSTATE_INGEST_QUEUE_SAMPLES: positiveInt(2_000_000),
   STEADYSTATE_INGEST_APPLY_INTERVAL_MS: positiveInt(1000),
+  // A second listener that serves only the ingest endpoints, without the page machinery
+  // (lib/server/ingest/listener.ts), e.g. 0.0.0.0:9091. Unset: ingest is served on the app's port only.
+  STEADYSTATE_INGEST_LISTEN: z
+    .preprocess(blankAsUnset, z.string().regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/, "must be host:port, e.g. 0.0.0.0:9091").optional())
+    .transform((v) => {
+      if (!v) return undefined;
+      const at = v.lastIndexOf(":");
+      return { host: v.slice(0, at).replace(/^\[|\]$/g, ""), port: Number(v.slice(at + 1)) };
+    }),
   // Notifications (README "Notifications"): a Slack-compatible incoming webhook, optional.
   STEADYSTATE_WEBHOOK_URL: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })]).optional().transform((v) => v || undefined),
   STEADYSTATE_WEBHOOK_TIMEOUT_MS: positiveInt(5000),

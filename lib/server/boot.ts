@@ -2,6 +2,7 @@ import "server-only";
 import { HOUR_MS, MINUTE_MS } from "@/lib/domain/slo-math";
 import { env } from "./env";
 import { REPLICATION_PROBE_INTERVAL_MS } from "@/lib/domain/replication";
+import { listenForIngest } from "./ingest/listener";
 import { startIngest } from "./ingest/store";
 import { evaluateAlerts } from "./jobs/evaluate-alerts";
 import { log } from "./log";
@@ -33,6 +34,16 @@ export function boot(): void {
       process.exit(1);
     }
     log.error("ingest: could not open the ingest log", { error: error instanceof Error ? error.message : String(error) });
+  }
+  const ingestAddress = env().STEADYSTATE_INGEST_LISTEN;
+  if (ingestAddress) {
+    listenForIngest(ingestAddress.host, ingestAddress.port).then(
+      (listener) => log.info("ingest: listening for ingest only", { url: listener.url }),
+      (error: unknown) => {
+        console.error(`STEADYSTATE_INGEST_LISTEN: cannot listen on ${ingestAddress.host}:${ingestAddress.port}: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
   }
   // The first admin from STEADYSTATE_ADMIN_EMAIL/_PASSWORD when none exists; sign-in retries it.
   ensureConfiguredAdmin().catch((error) => log.error("accounts: could not create the configured admin", { error: error instanceof Error ? error.message : String(error) }));

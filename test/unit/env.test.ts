@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { describeEnvErrors, envSchema } from "@/lib/schemas/env";
 
 describe("env schema", () => {
+  it("reads STEADYSTATE_INGEST_LISTEN as host and port, and refuses anything else", () => {
+    expect(envSchema.parse({}).STEADYSTATE_INGEST_LISTEN).toBeUndefined();
+    expect(envSchema.parse({ STEADYSTATE_INGEST_LISTEN: "" }).STEADYSTATE_INGEST_LISTEN).toBeUndefined();
+    expect(envSchema.parse({ STEADYSTATE_INGEST_LISTEN: "0.0.0.0:9091" }).STEADYSTATE_INGEST_LISTEN).toEqual({ host: "0.0.0.0", port: 9091 });
+    expect(envSchema.parse({ STEADYSTATE_INGEST_LISTEN: "[::1]:9091" }).STEADYSTATE_INGEST_LISTEN).toEqual({ host: "::1", port: 9091 });
+    for (const bad of ["9091", "host", "host:port", "a b:1"]) expect(envSchema.safeParse({ STEADYSTATE_INGEST_LISTEN: bad }).success).toBe(false);
+  });
+
   it("defaults to the embedded SQLite database", () => {
     const env = envSchema.parse({});
     expect(env.DATABASE_URL).toEqual({ provider: "sqlite", url: "file:./data/steadystate.db", file: "./data/steadystate.db" });

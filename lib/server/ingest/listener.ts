@@ -1,0 +1,70 @@
+import "server-only";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { POST as ingestJson } from "@/app/api/ingest/route";
+import { POST as remoteWrite } from "@/app/api/v1/write/route";
+import { POST as otlpMetrics } from "@/app/otlp/v1/metrics/route";
+import { AppError } from "../errors";
+import { route } from "../http";
+
+// A listener that serves only the ingest endpoints (STEADYSTATE_INGEST_LISTEN). Next's request
+// pipeline costs about 2 ms of CPU per request on this machine before a route runs, as much as
+// storing a 2,000-sample remote-write request; senders that write hundreds of requests a second
+// can skip it here. The route handlers are the app's own, called with a standard Request, so
+// tokens, limits, validation, errors and metrics are exactly those of the app's port.
+
+type Handler = (req: Request) => Promise<Response>;
+
+const HANDLERS: Record<string, Handler> = {
+  "/api/v1/write": remoteWrite,
+  "/otlp/v1/metrics": otlpMetrics,
+  "/api/ingest": ingestJson,
+};
+
+const notServed = route({ name: "ingest listener", access: "public" }, ({ req }) => {
+  const { pathname } = new URL(req.url);
+  if (HANDLERS[pathname]) throw new AppError("METHOD_NOT_ALLOWED", `${req.method} is not allowed here; send POST`, { headers: { allow: "POST" } });
+  throw new AppError("NOT_FOUND", `this listener serves only POST ${Object.keys(HANDLERS).join(", ")}`);
+});
+
+function toRequest(req: http.IncomingMessage): Request {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  const url = `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`;
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  // The body streams, so the routes' size limits hold before it is all in memory.
+  return new Request(url, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}) });
+}
+
+async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const request = toRequest(req);
+  const handler = req.method === "POST" ? HANDLERS[new URL(request.url).pathname] : undefined;
+  const response = await (handler ?? notServed)(request);
+  const body = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, { ...Object.fromEntries(response.headers), "x-content-type-options": "nosniff", "content-length": String(body.length) });
+  res.end(body);
+}
+
+export type IngestListener = { url: string; close: () => Promise<void> };
+
+/** Starts the listener; resolves once it accepts connections. */
+export function listenForIngest(host: string, port: number): Promise<IngestListener> {
+  const server = http.createServer((req, res) => {
+    serve(req, res).catch((error: unknown) => {
+      // The routes answer every failure themselves; this is a broken connection or a bug.
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "INTERNAL", message: error instanceof Error ? error.message : String(error) } }));
+    });
+  });
+  server.keepAliveTimeout = 65_000; // longer than common senders' idle pools, as Next's own server does
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      const address = server.address() as AddressInfo;
+      const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+      resolve({ url: `http://${shown}:${address.port}`, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}
