@@ -109,6 +109,24 @@ export function judgeSeries(last: SeriesState, samples: readonly CounterSample[]
   return { last: stateAfter(step, sample), accepted: 1, dropped: {} };
 }
 
+/**
+ * judgeSeries for one sample, without allocating a verdict: the series' next state, or why the
+ * sample is dropped. Plain samples (a finite value ≥ 0, no start time, no temporality, not stale:
+ * what remote write sends) are decided here; the rest as judgeSeries does. Property-tested
+ * against rollupSamples with the other paths.
+ */
+export function judgeOne(last: SeriesState, sample: CounterSample): CounterState | Exclude<DropReason, "negative"> {
+  const { t, v } = sample;
+  if (sample.isStale || sample.start !== undefined || sample.temporality !== undefined || !(v >= 0) || v === Number.POSITIVE_INFINITY || !Number.isFinite(t)) {
+    const verdict = judgeSeries(last, [sample]);
+    if (verdict.accepted === 1) return verdict.last!;
+    return Object.keys(verdict.dropped)[0] as Exclude<DropReason, "negative">;
+  }
+  if (last !== null && t < last.t) return "out-of-order";
+  if (last !== null && t === last.t) return "duplicate";
+  return { t, v };
+}
+
 /** A negative value is a valid gauge reading; as a counter it gives no delta, but it is the state. */
 function stateAfter(step: IncreaseStep, sample: CounterSample): CounterState {
   if (step.dropped !== "negative") return step.last!;

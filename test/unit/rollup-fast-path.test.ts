@@ -2,7 +2,7 @@
 // must give exactly what the general path gives, for every kind of state and sample.
 import { describe, expect, it } from "vitest";
 import type { CounterSample, CounterState } from "@/lib/domain/counter-increase";
-import { FIRST_SAMPLE_START_TOLERANCE_MS, judgeSeries, rollupSamples, rollupSeries } from "@/lib/domain/rollup";
+import { FIRST_SAMPLE_START_TOLERANCE_MS, judgeOne, judgeSeries, rollupSamples, rollupSeries } from "@/lib/domain/rollup";
 
 const T = Date.UTC(2026, 10, 23, 10, 0, 0);
 
@@ -51,6 +51,7 @@ describe("rollupSeries' one-sample path", () => {
       expect(rollupSeries(last, [sample]), JSON.stringify({ i, last, sample })).toEqual(general);
       // The request thread's verdict is the rollup's, without the cells.
       expect(judgeSeries(last, [sample]), JSON.stringify({ i, last, sample })).toEqual({ last: general.last, accepted: general.accepted, dropped: general.dropped });
+      expect(judgeOne(last, sample), JSON.stringify({ i, last, sample })).toEqual(general.accepted === 1 ? general.last : Object.keys(general.dropped)[0]);
     }
   });
 

@@ -14,25 +14,30 @@ const IS_STALE = 2;
 
 const isPlain = (s: CounterSample) => s.start === undefined && s.temporality !== "delta" && !s.isStale;
 
-export function encodeLogPayload(series: readonly LoggedSeries[]): Buffer {
+/** Series `ids[i]` with samples `samples[i]`. */
+export function encodeLogPayload(ids: readonly number[], samples: readonly (readonly CounterSample[])[]): Buffer {
   let length = 0;
-  const kinds = series.map(({ samples }) => (samples.every(isPlain) ? 0 : 1));
-  series.forEach(({ samples }, i) => (length += 3 + samples.length * (kinds[i] === 0 ? 2 : 4)));
+  const kinds = new Uint8Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    kinds[i] = samples[i]!.every(isPlain) ? 0 : 1;
+    length += 3 + samples[i]!.length * (kinds[i] === 0 ? 2 : 4);
+  }
   const out = new Float64Array(length);
   let at = 0;
-  series.forEach(({ id, samples }, i) => {
+  for (let i = 0; i < ids.length; i++) {
     const kind = kinds[i]!;
-    out[at++] = id;
-    out[at++] = samples.length;
+    const series = samples[i]!;
+    out[at++] = ids[i]!;
+    out[at++] = series.length;
     out[at++] = kind;
-    for (const s of samples) {
+    for (const s of series) {
       out[at++] = s.t;
       out[at++] = s.v;
       if (kind === 0) continue;
       out[at++] = s.start ?? Number.NaN;
       out[at++] = (s.temporality === "delta" ? IS_DELTA : 0) | (s.isStale ? IS_STALE : 0);
     }
-  });
+  }
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 

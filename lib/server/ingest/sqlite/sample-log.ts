@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CounterSample, CounterState } from "@/lib/domain/counter-increase";
-import { judgeSeries, type SeriesVerdict } from "@/lib/domain/rollup";
+import { judgeOne, judgeSeries, type SeriesVerdict } from "@/lib/domain/rollup";
 import { labelsJson, seriesKey } from "@/lib/domain/series-key";
 import { log } from "../../log";
 import type { StoreResult, StoreSeries } from "../store-types";
@@ -19,11 +19,10 @@ import { type NewSeries, openRollupWriter, openSeriesReader, type SeriesReader, 
  * `fresh` until its first log row is committed; `loggedAt` is the newest log row with samples of
  * it; `seq` and `item` find it in the request being judged.
  */
-type Entry = { id: number; key: string; last: CounterState | null; fresh?: { metric: string; labels: string }; loggedAt: number; seq: number; item: number };
+type Entry = { id: number; key: string; last: CounterState | null; fresh: { metric: string; labels: string } | undefined; loggedAt: number; seq: number; item: number };
 type Waiting = { batch: readonly StoreSeries[]; resolve: (result: StoreResult) => void; reject: (error: unknown) => void };
-type Item = { entry: Entry; samples: readonly CounterSample[]; verdict: SeriesVerdict };
-
-const NO_VERDICT: SeriesVerdict = { last: null, accepted: 0, dropped: {} };
+/** A series in the request being judged: its samples, how many were accepted, and the state they leave. */
+type Item = { entry: Entry; samples: readonly CounterSample[]; accepted: number; last: CounterState | null };
 
 export type SampleLogOptions = { applyIntervalMs: number; applyAtSamples: number; maxCachedSeries?: number };
 
@@ -212,8 +211,9 @@ export class SampleLog {
     const group = this.waiting;
     this.waiting = [];
     // Cache entries are updated in place as each request is judged, so the next request in the
-    // group sees them; `undo` puts them back if the group's append fails.
-    const undo: { entry: Entry; last: CounterState | null }[] = [];
+    // group sees them; `undo` (entry, state before, entry, state before, …) puts them back if the
+    // group's append fails.
+    const undo: (Entry | CounterState | null)[] = [];
     const judged: { waiting: Waiting; result: StoreResult; items: Item[] }[] = [];
     for (const waiting of group) {
       try {
@@ -223,23 +223,35 @@ export class SampleLog {
       }
     }
     if (judged.length === 0) return;
-    const logged = judged.flatMap((j) => j.items.filter((item) => item.verdict.accepted > 0));
-    const samples = logged.reduce((n, item) => n + item.verdict.accepted, 0);
+    const ids: number[] = [];
+    const logged: (readonly CounterSample[])[] = [];
+    let samples = 0;
+    for (const j of judged) {
+      samples += j.result.accepted;
+      for (const item of j.items) {
+        if (item.accepted === 0) continue;
+        ids.push(item.entry.id);
+        logged.push(item.samples);
+      }
+    }
     // A new series judged in several requests of the group is in `undo` once per request.
     const named = new Map<number, NewSeries>();
-    for (const { entry } of undo) if (entry.fresh) named.set(entry.id, { id: entry.id, key: entry.key, ...entry.fresh });
+    for (let i = 0; i < undo.length; i += 2) {
+      const entry = undo[i] as Entry;
+      if (entry.fresh) named.set(entry.id, { id: entry.id, key: entry.key, ...entry.fresh });
+    }
     const series = named.size > 0 ? JSON.stringify([...named.values()]) : null;
     let logId = 0;
     let payload: Buffer | null = null;
     try {
-      if (logged.length > 0) {
-        payload = encodeLogPayload(logged.map((item) => ({ id: item.entry.id, samples: item.samples })));
+      if (ids.length > 0) {
+        payload = encodeLogPayload(ids, logged);
         logId = this.log.append(samples, payload, series);
       }
     } catch (error) {
-      for (let i = undo.length - 1; i >= 0; i--) {
-        const { entry, last } = undo[i]!;
-        entry.last = last;
+      for (let i = undo.length - 2; i >= 0; i -= 2) {
+        const entry = undo[i] as Entry;
+        entry.last = undo[i + 1] as CounterState | null;
         if (entry.fresh) this.cache.delete(entry.key);
       }
       for (const j of judged) j.waiting.reject(error);
@@ -247,9 +259,10 @@ export class SampleLog {
     }
     if (logId) {
       // Every series judged here stays in memory until the row is applied, new ones' rows included.
-      for (const { entry } of undo) {
+      for (let i = 0; i < undo.length; i += 2) {
+        const entry = undo[i] as Entry;
         entry.loggedAt = logId;
-        delete entry.fresh;
+        entry.fresh = undefined; // not `delete`: the entry keeps its shape, and property reads stay fast
       }
       this.backlog += samples;
       // In log order, before the fsync: applying a row that a power cut then takes from the log
@@ -267,10 +280,10 @@ export class SampleLog {
   }
 
   /**
-   * Rolls a request up against the states before it. Throws before changing anything when a
+   * Judges a request against the states before it. Throws before changing anything when a
    * sample is invalid; otherwise moves the cache entries on, recording their old states in `undo`.
    */
-  private judge(batch: readonly StoreSeries[], undo: { entry: Entry; last: CounterState | null }[]) {
+  private judge(batch: readonly StoreSeries[], undo: (Entry | CounterState | null)[]) {
     const seq = ++this.requestSeq;
     const items: Item[] = [];
     // New series live here until the request has passed, so a failed request leaves no trace.
@@ -290,21 +303,33 @@ export class SampleLog {
       }
       entry.seq = seq;
       entry.item = items.length;
-      items.push({ entry, samples: s.samples, verdict: NO_VERDICT });
+      items.push({ entry, samples: s.samples, accepted: 0, last: null });
     }
     const result: StoreResult = { series: items.length, accepted: 0, dropped: {} };
     for (const item of items) {
-      item.verdict = judgeSeries(item.entry.last, item.samples);
-      result.accepted += item.verdict.accepted;
-      for (const reason in item.verdict.dropped) {
-        const count = item.verdict.dropped[reason as keyof SeriesVerdict["dropped"]]!;
-        result.dropped[reason] = (result.dropped[reason] ?? 0) + count;
+      const { entry, samples } = item;
+      if (samples.length === 1) {
+        const outcome = judgeOne(entry.last, samples[0]!);
+        if (typeof outcome === "string") result.dropped[outcome] = (result.dropped[outcome] ?? 0) + 1;
+        else {
+          item.accepted = 1;
+          item.last = outcome;
+        }
+        continue;
+      }
+      const verdict = judgeSeries(entry.last, samples);
+      item.accepted = verdict.accepted;
+      item.last = verdict.last;
+      for (const reason in verdict.dropped) {
+        result.dropped[reason] = (result.dropped[reason] ?? 0) + verdict.dropped[reason as keyof SeriesVerdict["dropped"]]!;
       }
     }
     for (const entry of fresh.values()) this.cache.set(entry.key, entry);
     for (const item of items) {
-      undo.push({ entry: item.entry, last: item.entry.last });
-      item.entry.last = item.verdict.last;
+      undo.push(item.entry, item.entry.last);
+      if (item.accepted === 0) continue;
+      result.accepted += item.accepted;
+      item.entry.last = item.last;
     }
     return { result, items };
   }
@@ -315,7 +340,7 @@ export class SampleLog {
     // Not in the cache: no logged sample of it awaits applying, so the stored state is current.
     const row = this.series.findSeries(key);
     if (!row) return null;
-    const entry = { id: row.id, key, last: stateOf(row), loggedAt: 0, seq: 0, item: 0 };
+    const entry: Entry = { id: row.id, key, last: stateOf(row), fresh: undefined, loggedAt: 0, seq: 0, item: 0 };
     this.cache.set(key, entry);
     return entry;
   }
