@@ -14,14 +14,15 @@ export type LabelSet =
 
 /**
  * Label sets kept, at most; past that the oldest goes first. Each costs about its label bytes
- * twice (the lookup string and the key) plus ~200 bytes, so the default is some tens of MB: more
+ * twice (a copy of the bytes and the key) plus ~200 bytes, so the default is some tens of MB: more
  * series than one process ingests at the issue's target, and a flood of new series (a label
  * with a timestamp in it, say) recycles the cache instead of growing it.
  */
 export const DEFAULT_LABEL_SET_CACHE_SIZE = 200_000;
 
 export class LabelSetCache {
-  private readonly sets = new Map<string, LabelSet>();
+  /** By a hash of the bytes; the bytes themselves confirm a hit (a colliding set reads the slow way). */
+  private readonly sets = new Map<number, { bytes: Buffer; set: LabelSet }>();
 
   constructor(readonly maxSize = DEFAULT_LABEL_SET_CACHE_SIZE) {}
 
@@ -29,18 +30,29 @@ export class LabelSetCache {
     return this.sets.size;
   }
 
-  get(bytes: string): LabelSet | undefined {
-    return this.sets.get(bytes);
+  /** The set whose label bytes are buf[from, to), if kept. */
+  get(buf: Buffer, from: number, to: number): LabelSet | undefined {
+    const kept = this.sets.get(hashBytes(buf, from, to));
+    if (!kept || kept.bytes.length !== to - from || buf.compare(kept.bytes, 0, kept.bytes.length, from, to) !== 0) return undefined;
+    return kept.set;
   }
 
-  set(bytes: string, set: LabelSet): void {
+  set(buf: Buffer, from: number, to: number, set: LabelSet): void {
     if (this.sets.size >= this.maxSize) {
       // Map iterates in insertion order: the first key is the oldest.
       const oldest = this.sets.keys().next();
       if (!oldest.done) this.sets.delete(oldest.value);
     }
-    this.sets.set(bytes, set);
+    // A copy: the request's buffer is not kept alive by the cache.
+    this.sets.set(hashBytes(buf, from, to), { bytes: Buffer.from(buf.subarray(from, to)), set });
   }
+}
+
+/** FNV-1a over buf[from, to): no string is made per series, which cost more than the lookup. */
+function hashBytes(buf: Buffer, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ buf[i]!, 0x01000193);
+  return hash >>> 0;
 }
 
 /** Builds a kept series; the labels are frozen because every request carrying them shares them. */

@@ -162,15 +162,16 @@ function readTimeSeries(r: protobuf.Reader, result: DecodeResult, labelSets: Lab
   }
   countDropped(result.dropped, "native-histogram", histograms);
 
-  // The reader was made from a Buffer (decodeRemoteWrite), so its bytes slice to a string directly.
-  const bytes = labelsFrom >= 0 && isTogether ? (r.buf as Buffer).toString("latin1", labelsFrom, labelsTo) : null;
-  let set = bytes === null ? undefined : labelSets.get(bytes);
+  // The reader was made from a Buffer (decodeRemoteWrite).
+  const buf = r.buf as Buffer;
+  const isKeyed = labelsFrom >= 0 && isTogether;
+  let set = isKeyed ? labelSets.get(buf, labelsFrom, labelsTo) : undefined;
   if (!set) {
     const end = r.pos;
-    set = readLabelSet(r, bytes === null ? seriesFrom : labelsFrom, bytes === null ? seriesTo : labelsTo);
+    set = readLabelSet(r, isKeyed ? labelsFrom : seriesFrom, isKeyed ? labelsTo : seriesTo);
     r.pos = end;
     r.len = seriesTo;
-    if (bytes !== null) labelSets.set(bytes, set);
+    if (isKeyed) labelSets.set(buf, labelsFrom, labelsTo, set);
   }
   if (samples.length === 0) return;
   if (set.kind === "dropped") return countDropped(result.dropped, set.reason, samples.length);

@@ -64,6 +64,11 @@ export function openRollupWriter(file: string) {
   const db = open(file);
   // Each apply commits rollups that let the log rows under them go: durable before it returns.
   db.pragma("synchronous = FULL");
+  // The rollups' B-trees a busy apply walks stay in memory (SQLite's default is 2 MB).
+  db.pragma("cache_size = -65536");
+  // Every cell's series row is written before the cell in the same transaction (Applier.apply),
+  // so the per-row foreign-key lookup checks nothing new.
+  db.pragma("foreign_keys = OFF");
   const byId = db.prepare<[number], SeriesRow>(`SELECT ${SERIES_COLUMNS} FROM "Series" WHERE "id" = ?`);
   const insertSeries = db.prepare<[number, string, string, string, string]>('INSERT INTO "Series" ("id", "key", "metric", "labels", "createdAt") VALUES (?, ?, ?, ?, ?)');
   const saveState = db.prepare<[number, number, number | null, number]>('UPDATE "Series" SET "lastT" = ?, "lastV" = ?, "lastStart" = ? WHERE "id" = ?');
