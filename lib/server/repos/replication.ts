@@ -4,6 +4,7 @@ import type { MemberObservation } from "@/lib/domain/replication-probe";
 import type { ClusterInput, ClusterView, MemberView } from "@/lib/schemas/replication";
 import { clusterState } from "@/lib/domain/replication";
 import { db } from "../db";
+import { applyAcknowledgedSamples } from "../ingest/store";
 import type { Tx } from "./audit";
 import { createEvent, type NewEvent } from "./events";
 
@@ -125,6 +126,7 @@ export async function pruneSamples(before: Date): Promise<number> {
 
 /** The last sample of the series an exporter cluster reads (the ingest store keeps it per series). */
 export async function findLastSamples(metrics: string[]) {
+  await applyAcknowledgedSamples(); // on SQLite series' last samples are written with their rollups
   const rows = await db().series.findMany({ where: { metric: { in: metrics } }, select: { metric: true, labels: true, lastT: true, lastV: true } });
   return rows.map((r) => ({ metric: r.metric, labels: JSON.parse(r.labels) as Record<string, string>, lastT: r.lastT === null ? null : Number(r.lastT), lastV: r.lastV }));
 }

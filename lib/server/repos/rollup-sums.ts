@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { applyAcknowledgedSamples } from "../ingest/store";
 import { env } from "../env";
 
 // Aggregates over the rollup tables for many series at once. Series ids are integers we read from
@@ -78,6 +79,7 @@ export async function firstHourBySeries(ids: readonly number[]): Promise<Map<num
 /** Every series of these metrics with its labels. */
 export async function seriesOfMetrics(metrics: readonly string[]): Promise<{ id: number; metric: string; labels: string }[]> {
   if (metrics.length === 0) return [];
+  await applyAcknowledgedSamples(); // on SQLite a new series' row is written with its rollups
   return db().series.findMany({ where: { metric: { in: [...metrics] } }, select: { id: true, metric: true, labels: true } });
 }
 

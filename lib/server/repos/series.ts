@@ -2,6 +2,7 @@ import "server-only";
 import type { SeriesQuery, SeriesResult } from "@/lib/schemas/series";
 import { MINUTE_MS } from "@/lib/domain/slo-math";
 import { db } from "../db";
+import { applyAcknowledgedSamples } from "../ingest/store";
 
 /** A guard, not a page size: one metric with more series than this is a labelling mistake. */
 export const MAX_SERIES_PER_QUERY = 1000;
@@ -29,6 +30,7 @@ export async function findSeriesMinutes(query: SeriesQuery): Promise<SeriesResul
 
 /** The label sets of every series of one metric (grouping and histogram boundaries read them). */
 export async function listSeriesLabels(metric: string): Promise<Record<string, string>[]> {
+  await applyAcknowledgedSamples(); // on SQLite a new series' row is written with its rollups
   const rows = await db().series.findMany({ where: { metric }, select: { labels: true } });
   return rows.map((row) => JSON.parse(row.labels) as Record<string, string>);
 }

@@ -61,8 +61,9 @@ export class SampleLog {
   private requestSeq = 0;
   /** The last id given to a series. */
   private lastSeriesId: number;
-  /** Samples logged and not yet applied, and the newest log row applied. */
+  /** Samples logged and not yet applied, the newest log row appended and the newest applied. */
   private backlog = 0;
+  private loggedThrough = 0;
   private appliedThrough: number;
   private worker: Worker | null = null;
   private flushSeq = 0;
@@ -81,6 +82,7 @@ export class SampleLog {
       this.appliedThrough = this.series.appliedThrough();
       this.log = LogDb.open(file, this.appliedThrough);
       this.recover();
+      this.loggedThrough = this.appliedThrough;
       this.lastSeriesId = this.series.lastSeriesId();
     } catch (error) {
       this.owner.release();
@@ -109,6 +111,8 @@ export class SampleLog {
   /** Resolves once every sample logged so far is in the rollups; rejects when writing them fails. */
   flush(): Promise<void> {
     if (this.closing) return this.closing;
+    // Readers flush before every read: with nothing unapplied that costs no round trip.
+    if (this.appliedThrough >= this.loggedThrough) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const seq = ++this.flushSeq;
       this.flushes.set(seq, { resolve, reject });
@@ -145,6 +149,17 @@ export class SampleLog {
   /** Series states held in memory (for tests of the bound). */
   get cachedSeries(): number {
     return this.cache.size;
+  }
+
+  /** For tests: the applier dies as a crash would end it; the log keeps what it had not applied. */
+  async terminateApplier(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    // Resolves after this object's own exit handler (registered first) has seen it go.
+    await new Promise<void>((resolve) => {
+      worker.once("exit", () => resolve());
+      void worker.terminate();
+    });
   }
 
   private startWorker(): void {
@@ -258,6 +273,7 @@ export class SampleLog {
       return;
     }
     if (logId) {
+      this.loggedThrough = logId;
       // Every series judged here stays in memory until the row is applied, new ones' rows included.
       for (let i = 0; i < undo.length; i += 2) {
         const entry = undo[i] as Entry;
