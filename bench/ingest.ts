@@ -117,8 +117,8 @@ async function startApp(dir: string, viaListener: boolean): Promise<{ url: strin
   await new Promise<void>((resolve, reject) =>
     spawn("npm", ["run", "-s", "db:migrate"], { env, stdio: "ignore" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("migrate failed")))),
   );
-  const profile = opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(opts.profile)}`] : [];
-  const child = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore" });
+  const profile = opts.profile ? `--cpu-prof --cpu-prof-dir=${path.resolve(opts.profile)}` : "";
+  const child = spawn("bash", ["scripts/serve.sh", "-H", "127.0.0.1", "-p", String(port)], { env: { ...env, SERVE_NODE_FLAGS: profile }, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/api/health/ready`, child);
   if (viaListener) {

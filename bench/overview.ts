@@ -59,7 +59,7 @@ async function seed() {
 
 async function startApp(): Promise<{ base: string; server: ChildProcess }> {
   const port = await freePort();
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: process.env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn("bash", ["scripts/serve.sh", "-H", "127.0.0.1", "-p", String(port)], { env: process.env, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   for (let k = 0; ; k++) {
     if ((await fetch(`${base}/api/health/live`).catch(() => null))?.ok) break;

@@ -102,7 +102,7 @@ async function main() {
 
 async function overHttp(detailIds: string[]) {
   const port = await freePort();
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env: process.env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn("bash", ["scripts/serve.sh", "-H", "127.0.0.1", "-p", String(port)], { env: process.env, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   try {
     for (let k = 0; ; k++) {

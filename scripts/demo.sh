@@ -23,4 +23,4 @@ npx next build
 echo "Steadystate demo: http://localhost:${PORT:-3000}"
 echo "Sign in to make changes: $STEADYSTATE_ADMIN_EMAIL / $STEADYSTATE_ADMIN_PASSWORD"
 echo "API token (every scope): $STEADYSTATE_API_TOKEN"
-exec npx next start -p "${PORT:-3000}"
+exec bash scripts/serve.sh -p "${PORT:-3000}"

@@ -50,7 +50,7 @@ if npx next build >"$work/build.log" 2>&1; then
   export DATABASE_URL="file:$work/e2e.db" STEADYSTATE_DEMO=true STEADYSTATE_API_TOKEN="$token" LOG_LEVEL=warn \
     STEADYSTATE_SECRET_KEY="$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')"
   npm run -s db:migrate >/dev/null && npm run -s db:seed-demo
-  npx next start -H 127.0.0.1 -p "$port" >"$work/app.log" 2>&1 &
+  bash scripts/serve.sh -H 127.0.0.1 -p "$port" >"$work/app.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 60); do
     curl -sf "http://127.0.0.1:$port/api/health/ready" >/dev/null && break
