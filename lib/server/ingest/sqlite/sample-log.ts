@@ -26,8 +26,6 @@ type Item = { entry: Entry; samples: readonly CounterSample[]; accepted: number;
 
 export type SampleLogOptions = { applyIntervalMs: number; applyAtSamples: number; maxCachedSeries?: number };
 
-export { DEFAULT_MAX_CACHED_SERIES };
-
 /** Before a worker that died is started again, so one that dies at once does not spin. */
 const RESTART_DELAY_MS = 1_000;
 
