@@ -20,7 +20,8 @@ test("keyboard only: from the SLOs page to the editor, a live preview, a field e
   await expect(page.getByRole("heading", { name: "New SLO" })).toBeVisible();
 
   // Typing into each field in turn; selects are driven with the keyboard too.
-  await page.getByLabel("Name").focus();
+  // By role: while the SLOs page is still leaving, its sort select (options "Name", …) matches the label too.
+  await page.getByRole("textbox", { name: "Name", exact: true }).focus();
   await page.keyboard.type("Checkout error ratio (e2e)");
   await page.keyboard.press("Tab"); // → Service
   await page.keyboard.type("Checkout");
