@@ -17,3 +17,8 @@ export function env(): Env {
   cached ??= loadEnv();
   return cached;
 }
+
+/** Inside the server Next built (next start or next dev), not a script or test run from source. */
+export function isNextServer(): boolean {
+  return process.env.NEXT_RUNTIME === "nodejs";
+}

@@ -84,11 +84,6 @@ export class Applier {
     return applied;
   }
 
-  /** Series states held in memory (for tests of the bound). */
-  get cachedSeries(): number {
-    return this.states.size;
-  }
-
   private stateOf(id: number, rowId: number): CounterState | null {
     const cached = this.states.get(id);
     if (cached !== undefined) return cached;

@@ -17,6 +17,8 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS "log" (
   "series" TEXT
 )`;
 
+const ROWS_AFTER = 'SELECT "id", "samples", "payload", "series" FROM "log" WHERE "id" > ? ORDER BY "id"';
+
 /** The request thread's handle: appends (durable once sync() resolves) and trims. */
 export class LogDb {
   private readonly append_: Database.Statement<[number, Buffer, string | null]>;
@@ -29,7 +31,7 @@ export class LogDb {
   ) {
     this.append_ = db.prepare('INSERT INTO "log" ("samples", "payload", "series") VALUES (?, ?, ?)');
     this.delete_ = db.prepare('DELETE FROM "log" WHERE "id" <= ?');
-    this.after = db.prepare('SELECT "id", "samples", "payload", "series" FROM "log" WHERE "id" > ? ORDER BY "id"');
+    this.after = db.prepare(ROWS_AFTER);
   }
 
   /**
@@ -84,7 +86,7 @@ export class LogDb {
 export function readLogAfter(databaseFile: string, id: number): LogRow[] {
   const db = new Database(logFileOf(databaseFile), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare<[number], LogRow>('SELECT "id", "samples", "payload", "series" FROM "log" WHERE "id" > ? ORDER BY "id"').all(id);
+    return db.prepare<[number], LogRow>(ROWS_AFTER).all(id);
   } finally {
     db.close();
   }

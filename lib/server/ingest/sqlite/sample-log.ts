@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import type { CounterSample, CounterState } from "@/lib/domain/counter-increase";
 import { judgeOne, judgeSeries, type SeriesVerdict } from "@/lib/domain/rollup";
 import { labelsJson, seriesKey } from "@/lib/domain/series-key";
+import { isNextServer } from "../../env";
 import { log } from "../../log";
 import type { StoreResult, StoreSeries } from "../store-types";
 import { Applier, DEFAULT_MAX_CACHED_SERIES } from "./applier";
@@ -168,7 +169,7 @@ export class SampleLog {
       maxCachedSeries: this.maxCachedSeries,
       appliedThrough: this.appliedThrough,
     };
-    const worker = process.env.NEXT_RUNTIME
+    const worker = isNextServer()
       ? // Next bundles the worker's module graph as its own chunk from this very expression.
         new Worker(new URL("./applier-worker.ts", import.meta.url), { workerData: options })
       : // Run from source (tests, scripts): the worker compiles it with tsx as this thread does.

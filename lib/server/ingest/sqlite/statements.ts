@@ -75,6 +75,7 @@ export function openRollupWriter(file: string) {
   const setCursor = db.prepare<[number]>(
     'INSERT INTO "IngestCursor" ("id", "appliedThrough") VALUES (1, ?) ON CONFLICT ("id") DO UPDATE SET "appliedThrough" = excluded."appliedThrough"',
   );
+  // Prepared on first use, so a broken rollup table fails an apply (reported, retried) rather than the worker's start.
   const lazy = (sql: string) => {
     let statement: Database.Statement | undefined;
     return () => (statement ??= db.prepare(sql));
