@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useViewer } from "./viewer-context";
 
 async function signOut(everywhere: boolean): Promise<void> {
@@ -12,6 +12,9 @@ async function signOut(everywhere: boolean): Promise<void> {
 export function AccountMenu() {
   const viewer = useViewer();
   const [busy, setBusy] = useState(false);
+  // The buttons act from script: until it has hydrated they are disabled, not silently inert.
+  const [isHydrated, setIsHydrated] = useState(false);
+  useEffect(() => setIsHydrated(true), []);
   if (viewer.demo) {
     return (
       <div className="account" role="group" aria-label="Account">
@@ -28,8 +31,8 @@ export function AccountMenu() {
     <div className="account" role="group" aria-label="Account">
       <span className="account-name">{viewer.name}</span>
       <span className="muted">Role: {viewer.role ?? "no team"}</span>
-      <button type="button" className="button" disabled={busy} onClick={run(false)}>Sign out</button>
-      <button type="button" className="button" disabled={busy} onClick={run(true)}>Sign out everywhere</button>
+      <button type="button" className="button" disabled={busy || !isHydrated} onClick={run(false)}>Sign out</button>
+      <button type="button" className="button" disabled={busy || !isHydrated} onClick={run(true)}>Sign out everywhere</button>
     </div>
   );
 }
