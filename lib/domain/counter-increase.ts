@@ -58,9 +58,11 @@ export function nextIncrease(last: CounterState | null, sample: CounterSample, o
   // Any NaN is dropped: a JS number cannot tell the stale marker from other NaNs, hence the flag.
   if (sample.isStale) return drop("stale", last);
   if (!Number.isFinite(v)) return drop("nan", last);
-  if (v < 0) return drop("negative", last);
   if (last && t < last.t) return drop("out-of-order", last);
   if (last && t === last.t) return drop("duplicate", last);
+  // After the order checks: a negative reading is a gauge's state (rollup.ts), so a retried or
+  // late one must be dropped like any other sample, not taken again.
+  if (v < 0) return drop("negative", last);
 
   const next: CounterState = start === undefined ? { t, v } : { t, v, start };
   if (sample.temporality === "delta") return { delta: v, isReset: false, last: next };

@@ -36,6 +36,8 @@ describe("nextIncrease", () => {
     { name: "stale marker (flagged by the decoder)", last, sample: { t: sec(15), v: Number.NaN, isStale: true }, expected: { delta: null, isReset: false, dropped: "stale", last } },
     { name: "negative value", last, sample: { t: sec(15), v: -1 }, expected: { delta: null, isReset: false, dropped: "negative", last } },
     { name: "out of order", last, sample: { t: sec(-15), v: 90 }, expected: { delta: null, isReset: false, dropped: "out-of-order", last } },
+    { name: "a negative value out of order is out of order", last, sample: { t: sec(-15), v: -1 }, expected: { delta: null, isReset: false, dropped: "out-of-order", last } },
+    { name: "a negative value at the last time is a duplicate", last, sample: { t: sec(0), v: -1 }, expected: { delta: null, isReset: false, dropped: "duplicate", last } },
     { name: "duplicate timestamp, same value", last, sample: { t: sec(0), v: 100 }, expected: { delta: null, isReset: false, dropped: "duplicate", last } },
     { name: "duplicate timestamp, other value", last, sample: { t: sec(0), v: 120 }, expected: { delta: null, isReset: false, dropped: "duplicate", last } },
     { name: "dropped first sample keeps no state", last: null, sample: { t: sec(0), v: Number.NaN }, expected: { delta: null, isReset: false, dropped: "nan", last: null } },

@@ -50,6 +50,15 @@ describe("rollupSeries", () => {
     expect(r.minutes).toEqual([{ bucket: BASE, increase: 5, deltas: 1, count: 3, sum: 5.5, min: -1, max: 4, last: 4 }]);
   });
 
+  it("takes a negative reading once: a retry of it, or an older one, is dropped like any sample", () => {
+    const batch = [{ t: at(BASE, 0), v: 2 }, { t: at(BASE, 20), v: -1 }];
+    const first = rollupSeries(null, batch);
+    expect(first.last).toEqual({ t: at(BASE, 20), v: -1 });
+    const retry = rollupSeries(first.last, batch);
+    expect(retry).toEqual({ minutes: [], hours: [], last: first.last, accepted: 0, dropped: { "out-of-order": 1, duplicate: 1 } });
+    expect(rollupSeries(first.last, [{ t: at(BASE, 10), v: -5 }]).dropped).toEqual({ "out-of-order": 1 });
+  });
+
   it("counts a new series' value when its OTLP start time is recent, not when it is old", () => {
     const t = at(BASE, 30);
     expect(rollupSeries(null, [{ t, v: 7, start: t - 60_000 }]).minutes[0]?.increase).toBe(7);
