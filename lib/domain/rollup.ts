@@ -45,10 +45,14 @@ const cellOf = (bucket: number, value: number, delta: number | null): RollupCell
   last: value,
 });
 
-function addTo(cells: Map<number, RollupCell>, bucket: number, value: number, delta: number | null): void {
-  const cell = cells.get(bucket);
-  if (!cell) {
-    cells.set(bucket, cellOf(bucket, value, delta));
+/**
+ * Adds a sample to a series' cells, which are in bucket order: a series' accepted samples only
+ * move forward in time, so the sample's bucket is the last cell's or a later one.
+ */
+function addTo(cells: RollupCell[], bucket: number, value: number, delta: number | null): void {
+  const cell = cells.length > 0 ? cells[cells.length - 1]! : undefined;
+  if (cell === undefined || cell.bucket !== bucket) {
+    cells.push(cellOf(bucket, value, delta));
     return;
   }
   if (delta !== null) {
@@ -62,6 +66,37 @@ function addTo(cells: Map<number, RollupCell>, bucket: number, value: number, de
   cell.last = value;
 }
 
+/** A series being rolled up: its newest accepted sample and the cells its samples made so far. */
+export type RollingSeries = { last: SeriesState; minutes: RollupCell[]; hours: RollupCell[] };
+
+/**
+ * Folds one sample into a series: null when it is taken (the state moves on and its cells grow),
+ * or why it is dropped (nothing changes). Every rollup path comes down to this.
+ */
+export function rollSample(series: RollingSeries, sample: CounterSample): Exclude<DropReason, "negative"> | null {
+  const step = nextIncrease(series.last, sample, { since: sample.t - FIRST_SAMPLE_START_TOLERANCE_MS });
+  if (step.dropped && step.dropped !== "negative") return step.dropped;
+  series.last = stateAfter(step, sample);
+  addTo(series.minutes, Math.floor(sample.t / MINUTE_MS), sample.v, step.delta);
+  addTo(series.hours, Math.floor(sample.t / HOUR_MS), sample.v, step.delta);
+  return null;
+}
+
+const byTime = (a: CounterSample, b: CounterSample) => a.t - b.t;
+
+/**
+ * Folds a batch of one series' samples into it, in time order (a batch's own disorder is
+ * forgiven), and returns how many were taken. For a caller that keeps a series' cells across
+ * batches until it writes them (the SQLite applier): its cells stay in bucket order, and a cell
+ * continued by a later batch is summed in place, exactly as the stored rollup's upsert sums it.
+ */
+export function rollInto(series: RollingSeries, samples: readonly CounterSample[]): number {
+  if (samples.length === 1) return rollSample(series, samples[0]!) === null ? 1 : 0;
+  let accepted = 0;
+  for (const sample of [...samples].sort(byTime)) if (rollSample(series, sample) === null) accepted++;
+  return accepted;
+}
+
 /**
  * Samples are taken in time order (a batch's own disorder is forgiven); one at or before the
  * stored last sample is a duplicate or out of order and changes nothing, which is what makes a
@@ -73,26 +108,14 @@ export function rollupSeries(last: SeriesState, samples: readonly CounterSample[
 
 /** The general path of rollupSeries, for any number of samples (exported for the fast path's test). */
 export function rollupSamples(last: SeriesState, samples: readonly CounterSample[]): SeriesRollup {
-  const sorted = [...samples].sort((a, b) => a.t - b.t);
-  const minutes = new Map<number, RollupCell>();
-  const hours = new Map<number, RollupCell>();
   const result: SeriesRollup = { minutes: [], hours: [], last, accepted: 0, dropped: {} };
-  for (const sample of sorted) {
-    const step = nextIncrease(result.last, sample, { since: sample.t - FIRST_SAMPLE_START_TOLERANCE_MS });
-    if (step.dropped && step.dropped !== "negative") {
-      result.dropped[step.dropped] = (result.dropped[step.dropped] ?? 0) + 1;
-      continue;
-    }
-    result.last = stateAfter(step, sample);
-    result.accepted += 1;
-    addTo(minutes, Math.floor(sample.t / MINUTE_MS), sample.v, step.delta);
-    addTo(hours, Math.floor(sample.t / HOUR_MS), sample.v, step.delta);
+  for (const sample of [...samples].sort(byTime)) {
+    const dropped = rollSample(result, sample);
+    if (dropped) result.dropped[dropped] = (result.dropped[dropped] ?? 0) + 1;
+    else result.accepted += 1;
   }
-  result.minutes = [...minutes.values()];
-  result.hours = [...hours.values()];
   return result;
 }
-
 
 /** rollupSeries' verdict without the cells: what ingest must know before it acknowledges. */
 export type SeriesVerdict = Pick<SeriesRollup, "last" | "accepted" | "dropped">;
@@ -133,34 +156,11 @@ function stateAfter(step: IncreaseStep, sample: CounterSample): CounterState {
   return sample.start === undefined ? { t: sample.t, v: sample.v } : { t: sample.t, v: sample.v, start: sample.start };
 }
 
-/**
- * rollupSeries for one sample, the shape a remote-write shard sends every scrape: the same
- * result without the copy, sort and bucket maps, which cost more than the sample itself at
- * hundreds of thousands of series a second (test/unit/rollup-fast-path.test.ts checks both agree).
- */
+/** rollupSeries for one sample, the shape a remote-write shard sends every scrape: without the copy and sort. */
 function rollupOne(last: SeriesState, sample: CounterSample): SeriesRollup {
-  const step = nextIncrease(last, sample, { since: sample.t - FIRST_SAMPLE_START_TOLERANCE_MS });
-  if (step.dropped && step.dropped !== "negative") return { minutes: [], hours: [], last, accepted: 0, dropped: { [step.dropped]: 1 } };
-  return {
-    minutes: [cellOf(Math.floor(sample.t / MINUTE_MS), sample.v, step.delta)],
-    hours: [cellOf(Math.floor(sample.t / HOUR_MS), sample.v, step.delta)],
-    last: stateAfter(step, sample),
-    accepted: 1,
-    dropped: {},
-  };
-}
-
-/**
- * Folds a later cell of the same series and bucket into an earlier one, exactly as the stored
- * rollup's upsert does, so cells can be summed in memory before they are written. `later` must
- * hold samples after `into`'s (a series' accepted samples only move forward in time).
- */
-export function mergeRollupCell(into: RollupCell, later: RollupCell): void {
-  into.increase += later.increase;
-  into.deltas += later.deltas;
-  into.count += later.count;
-  into.sum += later.sum;
-  into.min = Math.min(into.min, later.min);
-  into.max = Math.max(into.max, later.max);
-  into.last = later.last;
+  const result: SeriesRollup = { minutes: [], hours: [], last, accepted: 0, dropped: {} };
+  const dropped = rollSample(result, sample);
+  if (dropped) result.dropped[dropped] = 1;
+  else result.accepted = 1;
+  return result;
 }

@@ -1,8 +1,10 @@
 // rollupSeries takes a shortcut for one sample (the shape remote write sends every scrape); it
-// must give exactly what the general path gives, for every kind of state and sample.
+// must give exactly what the general path gives, for every kind of state and sample. And the
+// SQLite applier's way, rollInto (cells kept across batches until written), must store what
+// rolling each batch up on its own and upserting its cells would.
 import { describe, expect, it } from "vitest";
 import type { CounterSample, CounterState } from "@/lib/domain/counter-increase";
-import { FIRST_SAMPLE_START_TOLERANCE_MS, judgeOne, judgeSeries, rollupSamples, rollupSeries } from "@/lib/domain/rollup";
+import { FIRST_SAMPLE_START_TOLERANCE_MS, judgeOne, judgeSeries, rollInto, type RollingSeries, rollupSamples, rollupSeries, type RollupCell } from "@/lib/domain/rollup";
 
 const T = Date.UTC(2026, 10, 23, 10, 0, 0);
 
@@ -74,5 +76,68 @@ describe("rollupSeries' one-sample path", () => {
     a.minutes[0]!.count += 10;
     expect(b.minutes[0]!.count).toBe(1);
     expect(a.minutes[0]).not.toBe(a.hours[0]);
+  });
+});
+
+/** The stored rollup's upsert (statements.ts' upsertCells), over cells keyed by bucket. */
+function upsert(table: Map<number, RollupCell>, cells: readonly RollupCell[]): void {
+  for (const c of cells) {
+    const row = table.get(c.bucket);
+    if (!row) table.set(c.bucket, { ...c });
+    else {
+      row.increase += c.increase;
+      row.deltas += c.deltas;
+      row.count += c.count;
+      row.sum += c.sum;
+      row.min = Math.min(row.min, c.min);
+      row.max = Math.max(row.max, c.max);
+      row.last = c.last;
+    }
+  }
+}
+
+describe("rollInto across batches", () => {
+  it("stores what rolling each batch up on its own would, written at any point, on 5,000 random series", () => {
+    const rnd = random(20261124);
+    for (let i = 0; i < 5_000; i++) {
+      const start = randomState(rnd);
+      // Each batch rolled up alone and upserted at once; samples are drawn around the state so far.
+      const batches: CounterSample[][] = [];
+      const expectedMinutes = new Map<number, RollupCell>();
+      const expectedHours = new Map<number, RollupCell>();
+      let state = start;
+      let expectedAccepted = 0;
+      for (let b = 0, n = 1 + Math.floor(rnd() * 6); b < n; b++) {
+        const batch = Array.from({ length: rnd() < 0.7 ? 1 : 2 + Math.floor(rnd() * 3) }, () => randomSample(rnd, state));
+        batches.push(batch);
+        const r = rollupSeries(state, batch);
+        state = r.last;
+        expectedAccepted += r.accepted;
+        upsert(expectedMinutes, r.minutes);
+        upsert(expectedHours, r.hours);
+      }
+      // rollInto, its cells written at random batch boundaries.
+      const minutes = new Map<number, RollupCell>();
+      const hours = new Map<number, RollupCell>();
+      const series: RollingSeries = { last: start, minutes: [], hours: [] };
+      let accepted = 0;
+      for (const batch of batches) {
+        accepted += rollInto(series, batch);
+        for (const run of [series.minutes, series.hours]) run.forEach((c, k) => k > 0 && expect(c.bucket).toBeGreaterThan(run[k - 1]!.bucket));
+        if (rnd() < 0.4) {
+          upsert(minutes, series.minutes);
+          upsert(hours, series.hours);
+          series.minutes = [];
+          series.hours = [];
+        }
+      }
+      upsert(minutes, series.minutes);
+      upsert(hours, series.hours);
+      const context = JSON.stringify({ i, start, batches });
+      expect(series.last, context).toEqual(state);
+      expect(accepted, context).toBe(expectedAccepted);
+      expect(minutes, context).toEqual(expectedMinutes);
+      expect(hours, context).toEqual(expectedHours);
+    }
   });
 });

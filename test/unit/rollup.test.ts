@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeRollupCell, rollupSeries } from "@/lib/domain/rollup";
+import { rollInto, type RollingSeries, rollupSeries } from "@/lib/domain/rollup";
 
 const MIN = 60_000;
 const at = (minute: number, second = 0) => minute * MIN + second * 1000;
@@ -79,15 +79,16 @@ describe("rollupSeries", () => {
   });
 });
 
-describe("mergeRollupCell", () => {
-  it("gives the same cell as rolling up both batches at once", () => {
+describe("rollInto", () => {
+  it("sums a cell continued by a later batch in place: the same cell as rolling up both batches at once", () => {
     const first = [{ t: at(BASE, 0), v: 10 }, { t: at(BASE, 20), v: 14 }];
     const second = [{ t: at(BASE, 40), v: 3 }, { t: at(BASE, 50), v: 9 }];
-    const a = rollupSeries(null, first);
-    const b = rollupSeries(a.last, second);
-    const merged = { ...a.minutes[0]! };
-    mergeRollupCell(merged, b.minutes[0]!);
-    expect(merged).toEqual(rollupSeries(null, [...first, ...second]).minutes[0]);
-    expect(merged).toMatchObject({ increase: 4 + 3 + 6, deltas: 3, count: 4, sum: 36, min: 3, max: 14, last: 9 });
+    const series: RollingSeries = { last: null, minutes: [], hours: [] };
+    expect(rollInto(series, first)).toBe(2);
+    expect(rollInto(series, second)).toBe(2);
+    expect(rollInto(series, second)).toBe(0); // a retry
+    expect(series.minutes).toEqual(rollupSeries(null, [...first, ...second]).minutes);
+    expect(series.minutes).toEqual([{ bucket: BASE, increase: 4 + 3 + 6, deltas: 3, count: 4, sum: 36, min: 3, max: 14, last: 9 }]);
+    expect(series.last).toEqual({ t: at(BASE, 50), v: 9 });
   });
 });

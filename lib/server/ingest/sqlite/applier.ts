@@ -1,8 +1,6 @@
-import type { CounterState } from "@/lib/domain/counter-increase";
-import { rollupSeries } from "@/lib/domain/rollup";
+import { type RollingSeries, rollInto, type RollupCell } from "@/lib/domain/rollup";
 import { decodeLogPayload } from "./log-codec";
 import type { LogRow } from "./log-db";
-import { PendingRollups } from "./pending-rollups";
 import { type NewSeries, type RollupWriter, stateOf } from "./statements";
 
 /** About 60 bytes each: states of series not touched since the last apply go past this many. */
@@ -10,18 +8,22 @@ export const DEFAULT_MAX_CACHED_SERIES = 500_000;
 
 export type Applied = { through: number; samples: number };
 
+/** A series' state, and while they await writing, the cells its logged samples made (in bucket order). */
+type Held = { last: RollingSeries["last"]; minutes: RollupCell[] | null; hours: RollupCell[] | null };
+
 /**
  * Folds logged samples into the rollups (architecture.md "Sample store"). It rolls each log row
- * up again against the series states it keeps (rollupSeries is deterministic, so it drops exactly
- * what the request thread dropped when it acknowledged the row), sums the cells per series and
- * bucket, and writes them, the new series, their states and the log cursor in one transaction:
- * a crash anywhere leaves each logged sample applied exactly once. It is the only writer of
- * series rows and rollups on SQLite, on the applier worker (applier-worker.ts), or on the request
- * thread at start, for what a crash left in the log.
+ * up again against the series states it keeps (rollInto is deterministic, so it drops exactly
+ * what the request thread dropped when it acknowledged the row), summing each series' cells in
+ * memory until it writes them, the new series, their states and the log cursor in one
+ * transaction: a crash anywhere leaves each logged sample applied exactly once. It is the only
+ * writer of series rows and rollups on SQLite, on the applier worker (applier-worker.ts), or on
+ * the request thread at start, for what a crash left in the log.
  */
 export class Applier {
-  private readonly states = new Map<number, CounterState | null>();
-  private readonly pending = new PendingRollups();
+  private readonly held = new Map<number, Held>();
+  /** Series with cells to write, each once. */
+  private touched: number[] = [];
   private newSeries: NewSeries[] = [];
   /** The newest row added, and the newest written. */
   private through = 0;
@@ -44,13 +46,17 @@ export class Applier {
     if (row.series) {
       for (const s of JSON.parse(row.series) as NewSeries[]) {
         this.newSeries.push(s);
-        this.states.set(s.id, null);
+        this.held.set(s.id, { last: null, minutes: null, hours: null });
       }
     }
     for (const { id, samples } of decodeLogPayload(row.payload)) {
-      const rollup = rollupSeries(this.stateOf(id, row.id), samples);
-      this.states.set(id, rollup.last);
-      this.pending.add(id, rollup);
+      const series = this.held.get(id) ?? this.load(id, row.id);
+      if (series.minutes === null) {
+        series.minutes = [];
+        series.hours = [];
+        this.touched.push(id);
+      }
+      rollInto(series as RollingSeries, samples);
     }
     this.through = row.id;
     this.rowSamples += row.samples;
@@ -59,24 +65,31 @@ export class Applier {
   /** Writes what was added; null when there was nothing. Throws (keeping it all) when the write fails. */
   apply(): Applied | null {
     if (this.through === this.appliedThrough) return null;
-    const ids = [...this.pending.series.keys()].sort((a, b) => a - b); // in key order: fewer B-tree pages touched
+    const ids = this.touched.sort((a, b) => a - b); // in key order: fewer B-tree pages touched
     this.sql.transaction(() => {
       const createdAt = new Date();
       for (const s of this.newSeries) this.sql.insertSeries(s, createdAt);
       const minutes = this.sql.minuteCells();
       const hours = this.sql.hourCells();
       for (const id of ids) {
-        const p = this.pending.series.get(id)!;
-        for (const cell of p.minutes.values()) minutes.add(id, cell);
-        for (const cell of p.hours.values()) hours.add(id, cell);
-        this.sql.saveState(id, p.last);
+        const series = this.held.get(id)!;
+        // A series whose samples were all dropped has no cells and an unchanged state.
+        if (series.minutes!.length === 0) continue;
+        for (const cell of series.minutes!) minutes.add(id, cell);
+        for (const cell of series.hours!) hours.add(id, cell);
+        this.sql.saveState(id, series.last!);
       }
       minutes.end();
       hours.end();
       this.sql.setCursor(this.through);
     });
     const applied = { through: this.through, samples: this.rowSamples };
-    this.pending.clear();
+    for (const id of ids) {
+      const series = this.held.get(id)!;
+      series.minutes = null;
+      series.hours = null;
+    }
+    this.touched = [];
     this.newSeries = [];
     this.appliedThrough = this.through;
     this.rowSamples = 0;
@@ -84,23 +97,21 @@ export class Applier {
     return applied;
   }
 
-  private stateOf(id: number, rowId: number): CounterState | null {
-    const cached = this.states.get(id);
-    if (cached !== undefined) return cached;
+  private load(id: number, rowId: number): Held {
     // Not held: no sample of it awaits writing, so its row is current.
     const row = this.sql.getSeriesById(id);
     if (!row) throw new Error(`ingest log row ${rowId} names series ${id}, which does not exist`);
-    const state = stateOf(row);
-    this.states.set(id, state);
-    return state;
+    const series: Held = { last: stateOf(row), minutes: null, hours: null };
+    this.held.set(id, series);
+    return series;
   }
 
   /** Every state now matches its row (nothing awaits writing), so any may go: the oldest first. */
   private trim(): void {
-    let excess = this.states.size - this.maxCachedSeries;
-    for (const id of this.states.keys()) {
+    let excess = this.held.size - this.maxCachedSeries;
+    for (const id of this.held.keys()) {
       if (excess-- <= 0) break;
-      this.states.delete(id);
+      this.held.delete(id);
     }
   }
 }
