@@ -9,7 +9,18 @@ export type IngestLimits = {
   maxFutureMs: number;
 };
 
-export type IngestSeriesInput = { metric: string; labels: Readonly<Record<string, string>>; samples: readonly CounterSample[] };
+/**
+ * Scratch kept with a series by a decoder that hands out the same one every request (remote
+ * write's label-set cache): each later stage parks what it found out about the series here, so a
+ * series sent every scrape skips that stage's lookups. `passedLimits`: the limits its names
+ * passed. `owner`/`entry`: a sample log's state for it (the log checks it is the owner and the
+ * entry still live before using it).
+ */
+export type SeriesMemo = { passedLimits: IngestLimits | null; owner: object | null; entry: object | null };
+
+export const newSeriesMemo = (): SeriesMemo => ({ passedLimits: null, owner: null, entry: null });
+
+export type IngestSeriesInput = { metric: string; labels: Readonly<Record<string, string>>; memo?: SeriesMemo; samples: readonly CounterSample[] };
 
 /** Prometheus' own rules for names (data model docs); `__`-prefixed label names are reserved. */
 export const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -22,24 +33,19 @@ function describe(series: IngestSeriesInput): string {
   return `series ${shown}`;
 }
 
-/**
- * Label sets that passed, by identity, with the metric they passed with: a decoder that hands the
- * same frozen labels object for the same series every request (remote write's label-set cache)
- * has its names checked once. Only for one set of limits.
- */
-export type PassedLabelSets = WeakMap<object, string>;
-
 /** The first problem with the request, or null when every series and sample passes. */
-export function ingestViolation(batch: readonly IngestSeriesInput[], limits: IngestLimits, now: number, passed?: PassedLabelSets): LimitViolation | null {
+export function ingestViolation(batch: readonly IngestSeriesInput[], limits: IngestLimits, now: number): LimitViolation | null {
   if (batch.length > limits.maxSeries) {
     return { status: 413, message: `${batch.length} series in one request; the limit is ${limits.maxSeries}` };
   }
   const latest = now + limits.maxFutureMs;
   for (const series of batch) {
-    if (passed?.get(series.labels) !== series.metric) {
+    // A memo is only ever handed out with the same metric and frozen labels: its names were checked.
+    const memo = series.memo;
+    if (!memo || !isSameLimits(memo.passedLimits, limits)) {
       const violation = namesViolation(series, limits);
       if (violation) return violation;
-      if (Object.isFrozen(series.labels)) passed?.set(series.labels, series.metric);
+      if (memo) memo.passedLimits = limits;
     }
     for (const sample of series.samples) {
       if (!Number.isSafeInteger(sample.t) || sample.t < 0) return { status: 400, message: `${describe(series)}: timestamp ${sample.t} is not whole milliseconds since the epoch` };
@@ -50,6 +56,10 @@ export function ingestViolation(batch: readonly IngestSeriesInput[], limits: Ing
     }
   }
   return null;
+}
+
+function isSameLimits(a: IngestLimits | null, b: IngestLimits): boolean {
+  return a === b || (a !== null && a.maxLabels === b.maxLabels && a.maxLabelLength === b.maxLabelLength);
 }
 
 function namesViolation(series: IngestSeriesInput, limits: IngestLimits): LimitViolation | null {

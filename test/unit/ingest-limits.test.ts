@@ -1,7 +1,7 @@
-// The checks every ingest format shares, and the memo that lets a label set's names be checked
-// once when a decoder hands the same frozen labels object every request.
+// The checks every ingest format shares, and the memo that lets a series' names be checked once
+// when a decoder hands the same series every request.
 import { describe, expect, it } from "vitest";
-import { ingestViolation, type PassedLabelSets } from "@/lib/domain/ingest-limits";
+import { ingestViolation, newSeriesMemo } from "@/lib/domain/ingest-limits";
 
 const LIMITS = { maxSeries: 3, maxLabels: 2, maxLabelLength: 8, maxFutureMs: 60_000 };
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -20,27 +20,28 @@ describe("ingestViolation", () => {
     expect(ingestViolation([{ ...ok, samples: [{ t: 1.5, v: 1 }] }], LIMITS, NOW)?.message).toMatch(/not whole milliseconds/);
   });
 
-  it("remembers a frozen label set that passed, with its metric, and still checks every sample", () => {
-    const passed: PassedLabelSets = new WeakMap();
-    const labels = Object.freeze({ job: "a" });
-    expect(ingestViolation([{ metric: "up", labels, samples: [sample] }], LIMITS, NOW, passed)).toBeNull();
-    expect(passed.get(labels)).toBe("up");
-    // The same labels with another metric are checked again, and a bad metric is still refused.
-    expect(ingestViolation([{ metric: "1up", labels, samples: [sample] }], LIMITS, NOW, passed)?.message).toBe('series "1up": invalid metric name');
-    expect(passed.get(labels)).toBe("up");
-    // Samples are not memoized: a future timestamp on a known label set is refused.
-    expect(ingestViolation([{ metric: "up", labels, samples: [{ t: NOW + 120_000, v: 1 }] }], LIMITS, NOW, passed)?.status).toBe(400);
+  it("remembers in a series' memo that its names passed these limits, and still checks every sample", () => {
+    const memo = newSeriesMemo();
+    const series = { metric: "up", labels: Object.freeze({ job: "a" }), memo, samples: [sample] };
+    expect(ingestViolation([series], LIMITS, NOW)).toBeNull();
+    expect(memo.passedLimits).toBe(LIMITS);
+    // Passed: a label the limits would now refuse is not looked at again (a memo only ever comes
+    // with the same frozen labels; this one is forced, to show the check is skipped)...
+    const forced = { ...series, labels: { job: "123456789" } };
+    expect(ingestViolation([forced], { ...LIMITS }, NOW)).toBeNull();
+    // ...until the limits differ.
+    expect(ingestViolation([forced], { ...LIMITS, maxLabelLength: 4 }, NOW)?.message).toBe('series "up": label job is longer than 4 characters');
+    // Samples are not memoized: a future timestamp on a known series is refused.
+    expect(ingestViolation([{ ...series, samples: [{ t: NOW + 120_000, v: 1 }] }], LIMITS, NOW)?.status).toBe(400);
   });
 
-  it("remembers neither a label set that failed nor one that could still change", () => {
-    const passed: PassedLabelSets = new WeakMap();
-    const bad = Object.freeze({ __x: "a" });
-    expect(ingestViolation([{ metric: "up", labels: bad, samples: [sample] }], LIMITS, NOW, passed)?.status).toBe(400);
-    expect(passed.has(bad)).toBe(false);
-    const mutable: Record<string, string> = { job: "a" };
-    expect(ingestViolation([{ metric: "up", labels: mutable, samples: [sample] }], LIMITS, NOW, passed)).toBeNull();
-    expect(passed.has(mutable)).toBe(false);
-    mutable.__x = "b";
-    expect(ingestViolation([{ metric: "up", labels: mutable, samples: [sample] }], LIMITS, NOW, passed)?.status).toBe(400);
+  it("remembers nothing for a series that failed, and checks a series without a memo every time", () => {
+    const memo = newSeriesMemo();
+    expect(ingestViolation([{ metric: "up", labels: { __x: "a" }, memo, samples: [sample] }], LIMITS, NOW)?.status).toBe(400);
+    expect(memo.passedLimits).toBeNull();
+    const labels: Record<string, string> = { job: "a" };
+    expect(ingestViolation([{ metric: "up", labels, samples: [sample] }], LIMITS, NOW)).toBeNull();
+    labels.__x = "b";
+    expect(ingestViolation([{ metric: "up", labels, samples: [sample] }], LIMITS, NOW)?.status).toBe(400);
   });
 });

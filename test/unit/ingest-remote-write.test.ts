@@ -8,9 +8,11 @@ import { DecodeError, PayloadTooLargeError, type DecodeResult } from "@/lib/serv
 const T0 = Date.UTC(2026, 2, 31, 12, 0, 0);
 
 /** The decoded series without the series keys it carries, after checking each key is the series'. */
+/** The decoded series without what the decoder keeps for later stages: the key (checked here) and the memo. */
 function withoutKeys(result: DecodeResult): DecodeResult {
-  const series = result.series.map(({ key, ...rest }) => {
+  const series = result.series.map(({ key, memo, ...rest }) => {
     expect(key).toBe(seriesKey(rest.metric, rest.labels));
+    expect(memo).toEqual({ passedLimits: null, owner: null, entry: null });
     return rest;
   });
   return { ...result, series };

@@ -81,4 +81,28 @@ describe("remote write label sets", () => {
     expect(decodeRemoteWrite(body, { labelSets: cache })).toEqual(decoded);
     expect(cache.size).toBe(3);
   });
+
+  it("decodes the same whatever order the series come in: the guess from last time is checked byte by byte", () => {
+    const cache = new LabelSetCache();
+    const same = (i: number): RemoteWriteSeries => ({ labels: { __name__: "ordered_total", route: `/r/${i}` }, samples: [{ t: T0, v: i }] });
+    // Same length, one byte apart: a guess that is almost right must still miss.
+    const orders = [[1, 2, 3, 4], [1, 2, 3, 4], [1, 3, 2, 4], [4, 3, 2, 1], [2, 2, 1, 5], [1, 2, 3, 4]];
+    for (const order of orders) {
+      const body = encodeRemoteWrite(order.map(same));
+      const decoded = decodeRemoteWrite(body, { labelSets: cache });
+      expect(decoded).toEqual(decodeRemoteWrite(body, { labelSets: new LabelSetCache() }));
+      expect(decoded.series.map((s) => s.labels.route)).toEqual(order.map((i) => `/r/${i}`));
+    }
+    expect(cache.size).toBe(5);
+  });
+
+  it("hands the same memo for a series every request, one per series", () => {
+    const cache = new LabelSetCache();
+    const body = encodeRemoteWrite(STREAM);
+    const first = decodeRemoteWrite(body, { labelSets: cache }).series;
+    const again = decodeRemoteWrite(body, { labelSets: cache }).series;
+    expect(again.map((s) => s.memo)).toEqual(first.map((s) => s.memo));
+    again.forEach((s, i) => expect(s.memo).toBe(first[i]!.memo));
+    expect(new Set(again.map((s) => s.memo)).size).toBe(again.length);
+  });
 });

@@ -17,12 +17,22 @@ function changes(): RollupChanges {
 /** After a batch is acknowledged (it is durable, and readers flush before they read). */
 export function noteStored(batch: readonly StoreSeries[]): void {
   const { earliestByMetric } = changes();
+  const note = (metric: string, earliest: number) => {
+    if (earliest !== Number.POSITIVE_INFINITY) earliestByMetric.set(metric, Math.min(earliestByMetric.get(metric) ?? earliest, earliest));
+  };
+  // Series of one metric mostly come together (a scrape's histogram buckets, a shard's batch): the
+  // map is touched once per run of them.
+  let metric = batch[0]?.metric ?? "";
+  let earliest = Number.POSITIVE_INFINITY;
   for (const series of batch) {
-    let earliest = Number.POSITIVE_INFINITY;
+    if (series.metric !== metric) {
+      note(metric, earliest);
+      metric = series.metric;
+      earliest = Number.POSITIVE_INFINITY;
+    }
     for (const sample of series.samples) if (sample.t < earliest) earliest = sample.t;
-    if (earliest === Number.POSITIVE_INFINITY) continue;
-    earliestByMetric.set(series.metric, Math.min(earliestByMetric.get(series.metric) ?? earliest, earliest));
   }
+  note(metric, earliest);
 }
 
 /** Rollups were deleted or rewritten outside ingest (retention, a test's reset): forget every sum. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { ingestViolation, type PassedLabelSets } from "@/lib/domain/ingest-limits";
+import { ingestViolation } from "@/lib/domain/ingest-limits";
 import type { IngestResult } from "@/lib/schemas/ingest";
 import { AppError } from "../errors";
 import { env } from "../env";
@@ -23,9 +23,6 @@ function reject(format: IngestFormat, error: AppError): never {
   metrics().ingestRejected.inc({ format, status: String(error.status) });
   throw error;
 }
-
-/** Label sets whose names passed this process's limits (env is read once), by identity. */
-const passedLabelSets: PassedLabelSets = new WeakMap();
 
 export type Decoded = { series: StoreSeries[]; dropped: Partial<Record<string, number>> };
 
@@ -53,7 +50,7 @@ export async function ingest(format: IngestFormat, decode: () => Promise<Decoded
     maxLabelLength: e.STEADYSTATE_INGEST_MAX_LABEL_LENGTH,
     maxFutureMs: e.STEADYSTATE_INGEST_MAX_FUTURE_MS,
   };
-  const violation = ingestViolation(batch, limits, now, passedLabelSets);
+  const violation = ingestViolation(batch, limits, now);
   if (violation) reject(format, new AppError(violation.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", violation.message));
 
   const samples = batch.reduce((n, s) => n + s.samples.length, 0);

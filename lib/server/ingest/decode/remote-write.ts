@@ -4,7 +4,7 @@ import protobuf from "protobufjs";
 import { compressSync, uncompressSync } from "snappy";
 import { isStaleMarkerBits, STALE_MARKER_BITS } from "@/lib/domain/counter-increase";
 import { LABEL_NAME, METRIC_NAME } from "@/lib/domain/ingest-limits";
-import { labelSetOf, LabelSetCache, type LabelSet } from "./label-sets";
+import { type KeptSet, labelSetOf, LabelSetCache, type LabelSet } from "./label-sets";
 import { countDropped, DecodeError, describeSeries, int64ToNumber, PayloadTooLargeError, type DecodeResult, type IngestSample } from "./types";
 
 // Prometheus remote write 1.0: a snappy BLOCK (not framed) of a protobuf WriteRequest.
@@ -117,21 +117,25 @@ function enter(r: protobuf.Reader): number {
   return outer;
 }
 
-function readWriteRequest(r: protobuf.Reader, labelSets: LabelSetCache): DecodeResult {
+/** Where a request's reading stands: the label sets, and the last one found (label-sets.ts' find). */
+type Sets = { cache: LabelSetCache; previous: KeptSet | null };
+
+function readWriteRequest(r: protobuf.Reader, cache: LabelSetCache): DecodeResult {
   const result: DecodeResult = { series: [], dropped: {} };
+  const sets: Sets = { cache, previous: null };
   while (r.pos < r.len) {
     const tag = readTag(r);
     // Metadata (field 3) is skipped like any unknown field: it carries no samples.
     if (tag === TAG_TIMESERIES) {
       const outer = enter(r);
-      readTimeSeries(r, result, labelSets);
+      readTimeSeries(r, result, sets);
       r.len = outer;
     } else r.skipType(tag & 7);
   }
   return result;
 }
 
-function readTimeSeries(r: protobuf.Reader, result: DecodeResult, labelSets: LabelSetCache): void {
+function readTimeSeries(r: protobuf.Reader, result: DecodeResult, sets: Sets): void {
   const seriesFrom = r.pos;
   const seriesTo = r.len;
   const samples: IngestSample[] = [];
@@ -165,17 +169,27 @@ function readTimeSeries(r: protobuf.Reader, result: DecodeResult, labelSets: Lab
   // The reader was made from a Buffer (decodeRemoteWrite).
   const buf = r.buf as Buffer;
   const isKeyed = labelsFrom >= 0 && isTogether;
-  let set = isKeyed ? labelSets.get(buf, labelsFrom, labelsTo) : undefined;
-  if (!set) {
-    const end = r.pos;
-    set = readLabelSet(r, isKeyed ? labelsFrom : seriesFrom, isKeyed ? labelsTo : seriesTo);
-    r.pos = end;
-    r.len = seriesTo;
-    if (isKeyed) labelSets.set(buf, labelsFrom, labelsTo, set);
+  let set: LabelSet;
+  if (isKeyed) {
+    const kept = sets.cache.find(buf, labelsFrom, labelsTo, sets.previous) ?? sets.cache.keep(buf, labelsFrom, labelsTo, readLabels(r, labelsFrom, labelsTo), sets.previous);
+    sets.previous = kept;
+    set = kept.set;
+  } else {
+    set = readLabels(r, seriesFrom, seriesTo);
+    sets.previous = null;
   }
   if (samples.length === 0) return;
   if (set.kind === "dropped") return countDropped(result.dropped, set.reason, samples.length);
-  result.series.push({ metric: set.metric, labels: set.labels, key: set.key, samples });
+  result.series.push({ metric: set.metric, labels: set.labels, key: set.key, memo: set.memo, samples });
+}
+
+/** readLabelSet over [from, to), leaving the reader where it was. */
+function readLabels(r: protobuf.Reader, from: number, to: number): LabelSet {
+  const [pos, len] = [r.pos, r.len];
+  const set = readLabelSet(r, from, to);
+  r.pos = pos;
+  r.len = len;
+  return set;
 }
 
 /** Reads the labels among the fields in [from, to) and judges them: duplicates fail the request. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type protobuf from "protobufjs";
 import type { CounterSample } from "@/lib/domain/counter-increase";
+import type { SeriesMemo } from "@/lib/domain/ingest-limits";
 import { AppError } from "../../errors";
 
 // What the remote-write and OTLP decoders produce: one shape, whatever the wire format, so the
@@ -16,6 +17,8 @@ export type IngestSeries = {
   labels: Readonly<Record<string, string>>;
   /** seriesKey(metric, labels), when the decoder already had it (remote write keeps it per label set). */
   key?: string;
+  /** Scratch kept with the series across requests (remote write's label-set cache): see SeriesMemo. */
+  memo?: SeriesMemo;
   samples: IngestSample[];
 };
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CounterSample, CounterState } from "@/lib/domain/counter-increase";
+import type { SeriesMemo } from "@/lib/domain/ingest-limits";
 import { judgeOne, judgeSeries, type SeriesVerdict } from "@/lib/domain/rollup";
 import { labelsJson, seriesKey } from "@/lib/domain/series-key";
 import { isNextServer } from "../../env";
@@ -18,12 +19,22 @@ import { type NewSeries, openRollupWriter, openSeriesReader, type SeriesReader, 
 /**
  * A series as the acknowledged samples left it: the state the next request is judged against.
  * `fresh` until its first log row is committed; `loggedAt` is the newest log row with samples of
- * it; `seq` and `item` find it in the request being judged.
+ * it; `seq` and `item` find it in the request being judged; `isGone` once it has left the cache
+ * (a series memo still pointing at it must look it up again).
  */
-type Entry = { id: number; key: string; last: CounterState | null; fresh: { metric: string; labels: string } | undefined; loggedAt: number; seq: number; item: number };
+type Entry = {
+  id: number;
+  key: string;
+  last: CounterState | null;
+  fresh: { metric: string; labels: string } | undefined;
+  loggedAt: number;
+  seq: number;
+  item: number;
+  isGone: boolean;
+};
 type Waiting = { batch: readonly StoreSeries[]; resolve: (result: StoreResult) => void; reject: (error: unknown) => void };
 /** A series in the request being judged: its samples, how many were accepted, and the state they leave. */
-type Item = { entry: Entry; samples: readonly CounterSample[]; accepted: number; last: CounterState | null };
+type Item = { entry: Entry; samples: readonly CounterSample[]; accepted: number; last: CounterState | null; memo: SeriesMemo | undefined };
 
 export type SampleLogOptions = { applyIntervalMs: number; applyAtSamples: number; maxCachedSeries?: number };
 
@@ -266,7 +277,7 @@ export class SampleLog {
       for (let i = undo.length - 2; i >= 0; i -= 2) {
         const entry = undo[i] as Entry;
         entry.last = undo[i + 1] as CounterState | null;
-        if (entry.fresh) this.cache.delete(entry.key);
+        if (entry.fresh) this.forget(entry);
       }
       for (const j of judged) j.waiting.reject(error);
       return;
@@ -304,11 +315,16 @@ export class SampleLog {
     // New series live here until the request has passed, so a failed request leaves no trace.
     const fresh = new Map<string, Entry>();
     for (const s of batch) {
-      const key = s.key ?? seriesKey(s.metric, s.labels);
-      let entry = fresh.get(key) ?? this.lookup(key);
-      if (!entry) {
-        entry = { id: ++this.lastSeriesId, key, last: null, fresh: { metric: s.metric, labels: labelsJson(s.labels) }, loggedAt: 0, seq: 0, item: 0 };
-        fresh.set(key, entry);
+      // A series the decoder hands out every request carries the entry it had last time.
+      const memo = s.memo;
+      let entry = memo !== undefined && memo.owner === this ? (memo.entry as Entry) : null;
+      if (entry === null || entry.isGone) {
+        const key = s.key ?? seriesKey(s.metric, s.labels);
+        entry = fresh.get(key) ?? this.lookup(key);
+        if (!entry) {
+          entry = { id: ++this.lastSeriesId, key, last: null, fresh: { metric: s.metric, labels: labelsJson(s.labels) }, loggedAt: 0, seq: 0, item: 0, isGone: false };
+          fresh.set(key, entry);
+        }
       }
       if (entry.seq === seq) {
         // A second entry for one series in a request: merged, so the series is judged once.
@@ -318,7 +334,7 @@ export class SampleLog {
       }
       entry.seq = seq;
       entry.item = items.length;
-      items.push({ entry, samples: s.samples, accepted: 0, last: null });
+      items.push({ entry, samples: s.samples, accepted: 0, last: null, memo });
     }
     const result: StoreResult = { series: items.length, accepted: 0, dropped: {} };
     for (const item of items) {
@@ -342,6 +358,10 @@ export class SampleLog {
     for (const entry of fresh.values()) this.cache.set(entry.key, entry);
     for (const item of items) {
       undo.push(item.entry, item.entry.last);
+      if (item.memo) {
+        item.memo.owner = this;
+        item.memo.entry = item.entry;
+      }
       if (item.accepted === 0) continue;
       result.accepted += item.accepted;
       item.entry.last = item.last;
@@ -355,7 +375,7 @@ export class SampleLog {
     // Not in the cache: no logged sample of it awaits applying, so the stored state is current.
     const row = this.series.findSeries(key);
     if (!row) return null;
-    const entry: Entry = { id: row.id, key, last: stateOf(row), fresh: undefined, loggedAt: 0, seq: 0, item: 0 };
+    const entry: Entry = { id: row.id, key, last: stateOf(row), fresh: undefined, loggedAt: 0, seq: 0, item: 0, isGone: false };
     this.cache.set(key, entry);
     return entry;
   }
@@ -383,8 +403,13 @@ export class SampleLog {
     for (const entry of this.cache.values()) {
       if (excess <= 0) break;
       if (entry.loggedAt > this.appliedThrough || entry.fresh) continue;
-      this.cache.delete(entry.key);
+      this.forget(entry);
       excess--;
     }
+  }
+
+  private forget(entry: Entry): void {
+    this.cache.delete(entry.key);
+    entry.isGone = true;
   }
 }
