@@ -33,7 +33,8 @@ const ROUNDS = 200;
 const TOKEN = "bench-token-0123456789abcdef";
 const HEADERS = { "content-type": "application/x-protobuf", "content-encoding": "snappy", "x-prometheus-remote-write-version": "0.1.0", authorization: `Bearer ${TOKEN}` };
 
-type Result = { name: string; samples: number; seconds: number; latencies: number[]; cpu: number; peakRss: number; errors: number };
+/** `appliedSeconds`: until every acknowledged sample was in the rollups (Steadystate), from the first request. */
+type Result = { name: string; samples: number; seconds: number; appliedSeconds: number | null; latencies: number[]; cpu: number; senderCpu: number; peakRss: number; errors: number };
 
 /**
  * Each series always goes to the same sender, and each sender sends its series' samples in time
@@ -62,11 +63,12 @@ function payloads(t0: number): Payload[][] {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
-async function drive(name: string, url: string, pid: number, work: Payload[][]): Promise<Result> {
+async function drive(name: string, url: string, pid: number, work: Payload[][], untilApplied?: () => Promise<void>): Promise<Result> {
   const latencies: number[] = [];
   let samples = 0;
   let errors = 0;
   const cpuBefore = cpuSeconds(pid);
+  const senderBefore = process.cpuUsage();
   let peakRss = rssBytes(pid);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssBytes(pid))), 200);
   const started = performance.now();
@@ -88,8 +90,11 @@ async function drive(name: string, url: string, pid: number, work: Payload[][]):
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const appliedSeconds = untilApplied ? (await untilApplied(), (performance.now() - started) / 1000) : null;
   clearInterval(sampler);
-  return { name, samples, seconds, latencies: latencies.sort((a, b) => a - b), cpu: cpuSeconds(pid) - cpuBefore, peakRss, errors };
+  const sender = process.cpuUsage(senderBefore);
+  const senderCpu = (sender.user + sender.system) / 1e6;
+  return { name, samples, seconds, appliedSeconds, latencies: latencies.sort((a, b) => a - b), cpu: cpuSeconds(pid) - cpuBefore, senderCpu, peakRss, errors };
 }
 
 async function waitReady(url: string, child: ChildProcess) {
@@ -101,8 +106,12 @@ async function waitReady(url: string, child: ChildProcess) {
   throw new Error(`${url} did not become ready`);
 }
 
-/** A fresh app on its own database; `url` is where ingest goes: the app's port or its ingest-only listener. */
-async function startApp(dir: string, viaListener: boolean): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * A fresh app on its own database; `url` is where ingest goes: the app's port or its ingest-only
+ * listener. `untilApplied` returns once every sample acknowledged so far is in the rollups: a
+ * read through the API applies them first.
+ */
+async function startApp(dir: string, viaListener: boolean): Promise<{ url: string; child: ChildProcess; untilApplied: () => Promise<void> }> {
   const port = await freePort();
   const ingestPort = await freePort();
   const env = {
@@ -125,12 +134,19 @@ async function startApp(dir: string, viaListener: boolean): Promise<{ url: strin
     // It answers 405 to a GET once it listens.
     for (let i = 0; i < 100 && (await fetch(`http://127.0.0.1:${ingestPort}/api/v1/write`).catch(() => null))?.status !== 405; i++) await new Promise((r) => setTimeout(r, 100));
   }
-  return { url: viaListener ? `http://127.0.0.1:${ingestPort}` : url, child };
+  const untilApplied = async () => {
+    const now = new Date();
+    const query = new URLSearchParams({ metric: "bench_requests_total", start: new Date(now.getTime() - 60_000).toISOString(), end: now.toISOString() });
+    const res = await fetch(`${url}/api/series?${query}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    if (!res.ok) throw new Error(`GET /api/series answered ${res.status}: ${await res.text()}`);
+    await res.arrayBuffer();
+  };
+  return { url: viaListener ? `http://127.0.0.1:${ingestPort}` : url, child, untilApplied };
 }
 
 function row(r: Result): string[] {
   const rate = r.samples / r.seconds;
-  return [r.name, `${Math.round(rate).toLocaleString("en")}`, `${percentile(r.latencies, 50).toFixed(1)}`, `${percentile(r.latencies, 99).toFixed(1)}`, `${(r.cpu / r.seconds).toFixed(2)}`, `${Math.round(r.peakRss / 2 ** 20)}`, `${r.samples.toLocaleString("en")}`, `${r.errors}`];
+  return [r.name, `${Math.round(rate).toLocaleString("en")}`, r.appliedSeconds === null ? "-" : Math.round(r.samples / r.appliedSeconds).toLocaleString("en"), `${percentile(r.latencies, 50).toFixed(1)}`, `${percentile(r.latencies, 99).toFixed(1)}`, `${(r.cpu / r.seconds).toFixed(2)}`, `${(r.senderCpu / r.seconds).toFixed(2)}`, `${Math.round(r.peakRss / 2 ** 20)}`, `${r.samples.toLocaleString("en")}`, `${r.errors}`];
 }
 
 async function main() {
@@ -142,7 +158,7 @@ async function main() {
     const app = await startApp(dir, viaListener);
     try {
       const name = viaListener ? "steadystate, ingest listener" : "steadystate, app port";
-      results.push(await drive(name, `${app.url}/api/v1/write`, app.child.pid!, payloads(t0)));
+      results.push(await drive(name, `${app.url}/api/v1/write`, app.child.pid!, payloads(t0), app.untilApplied));
     } finally {
       app.child.kill("SIGTERM");
       await new Promise((r) => app.child.once("exit", r));
@@ -155,13 +171,14 @@ async function main() {
     await prometheus.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  const header = ["target", "samples/s", "p50 ms", "p99 ms", "CPU cores", "peak RSS MiB", "samples", "errors"];
+  const header = ["target", "samples/s", "applied/s", "p50 ms", "p99 ms", "CPU cores", "senders' cores", "peak RSS MiB", "samples", "errors"];
   const table = [header, ...results.map(row)];
   const widths = header.map((_, c) => Math.max(...table.map((r) => r[c]!.length)));
   for (const r of table) console.log(r.map((cell, c) => cell.padStart(widths[c]!)).join("  "));
   const [viaApp, viaListener, theirs] = results.map((r) => r.samples / r.seconds);
   console.log(`\nratio steadystate / prometheus: app port ${(viaApp! / theirs!).toFixed(3)}, ingest listener ${(viaListener! / theirs!).toFixed(3)}`);
-  console.log("(all three on SQLite's embedded default, one after the other, this machine's cores shared with the senders)");
+  console.log("samples/s: acknowledged (durable); applied/s: the same samples over the time until all were in the rollups as well");
+  console.log("(Steadystate on SQLite's embedded default; the three one after the other, this machine's cores shared with the senders)");
 }
 
 main().catch((error) => {
