@@ -2,7 +2,7 @@ import "server-only";
 import { HOUR_MS, MINUTE_MS } from "@/lib/domain/slo-math";
 import { env } from "./env";
 import { REPLICATION_PROBE_INTERVAL_MS } from "@/lib/domain/replication";
-import { listenForIngest } from "./ingest/listener";
+import { listenForIngest, offerIngestToServer } from "./ingest/listener";
 import { startIngest } from "./ingest/store";
 import { evaluateAlerts } from "./jobs/evaluate-alerts";
 import { log } from "./log";
@@ -35,6 +35,8 @@ export function boot(): void {
     }
     log.error("ingest: could not open the ingest log", { error: error instanceof Error ? error.message : String(error) });
   }
+  // scripts/server.mjs sends ingest POSTs on the app's port straight to the route handlers.
+  offerIngestToServer();
   const ingestAddress = env().STEADYSTATE_INGEST_LISTEN;
   if (ingestAddress) {
     listenForIngest(ingestAddress.host, ingestAddress.port).then(

@@ -5,14 +5,16 @@ import { Readable } from "node:stream";
 import { POST as ingestJson } from "@/app/api/ingest/route";
 import { POST as remoteWrite } from "@/app/api/v1/write/route";
 import { POST as otlpMetrics } from "@/app/otlp/v1/metrics/route";
+import { isHttpsRequest, securityHeaders } from "@/lib/security-headers";
 import { AppError } from "../errors";
 import { route } from "../http";
 
-// A listener that serves only the ingest endpoints (STEADYSTATE_INGEST_LISTEN). Next's request
-// pipeline costs about 2 ms of CPU per request on this machine before a route runs, as much as
-// storing a 2,000-sample remote-write request; senders that write hundreds of requests a second
-// can skip it here. The route handlers are the app's own, called with a standard Request, so
-// tokens, limits, validation, errors and metrics are exactly those of the app's port.
+// The ingest endpoints served straight from node:http, without Next's request pipeline, which
+// costs about 2 ms of CPU per request on this machine before a route runs: as much as storing a
+// 2,000-sample remote-write request. The app's own server (scripts/server.mjs) hands POSTs to
+// them here, and so does the ingest-only listener (STEADYSTATE_INGEST_LISTEN). The route handlers
+// are the app's own, called with a standard Request, so tokens, limits, validation, errors and
+// metrics are exactly what Next would give; the headers are those proxy.ts sets on API responses.
 
 type Handler = (req: Request) => Promise<Response>;
 
@@ -37,27 +39,39 @@ function toRequest(req: http.IncomingMessage): Request {
   return new Request(url, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}) });
 }
 
-async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function serveAsync(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const request = toRequest(req);
   const handler = req.method === "POST" ? HANDLERS[new URL(request.url).pathname] : undefined;
   const response = await (handler ?? notServed)(request);
   const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, { ...Object.fromEntries(response.headers), "x-content-type-options": "nosniff", "content-length": String(body.length) });
+  const security = securityHeaders({ nonce: null, isHttps: isHttpsRequest(request.url, request.headers), isDev: false });
+  res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...security, "content-length": String(body.length) });
   res.end(body);
+}
+
+function serve(req: http.IncomingMessage, res: http.ServerResponse): void {
+  serveAsync(req, res).catch((error: unknown) => {
+    // The routes answer every failure themselves; this is a broken connection or a bug.
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: { code: "INTERNAL", message: error instanceof Error ? error.message : String(error) } }));
+  });
+}
+
+/** What scripts/server.mjs finds on globalThis once the app has booted. */
+export type IngestFastPath = { serves: (path: string) => boolean; serve: (req: http.IncomingMessage, res: http.ServerResponse) => void };
+
+/** Hands the ingest endpoints to the app's server (scripts/server.mjs), which sends their POSTs here. */
+export function offerIngestToServer(): void {
+  const fastPath: IngestFastPath = { serves: (path) => Object.hasOwn(HANDLERS, path.split("?", 1)[0]!), serve };
+  (globalThis as { steadystateIngest?: IngestFastPath }).steadystateIngest = fastPath;
 }
 
 export type IngestListener = { url: string; close: () => Promise<void> };
 
 /** Starts the listener; resolves once it accepts connections. */
 export function listenForIngest(host: string, port: number): Promise<IngestListener> {
-  const server = http.createServer((req, res) => {
-    serve(req, res).catch((error: unknown) => {
-      // The routes answer every failure themselves; this is a broken connection or a bug.
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { code: "INTERNAL", message: error instanceof Error ? error.message : String(error) } }));
-    });
-  });
-  server.keepAliveTimeout = 65_000; // longer than common senders' idle pools, as Next's own server does
+  const server = http.createServer(serve);
+  server.keepAliveTimeout = 65_000; // as scripts/server.mjs: longer than common senders' idle connection pools
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
