@@ -29,7 +29,7 @@ const server = http.createServer((req, res) => {
     res.end();
   });
 });
-// Longer than common senders' idle connection pools (Go's is 90 s), so a sender rarely reuses a
-// connection the server has just closed.
+// Longer than the 60 s that proxies and load balancers commonly keep an idle connection, so they
+// close it first instead of reusing one the server has just closed (Node's default is 5 s).
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`Steadystate: ready on http://${hostname ?? "localhost"}:${port}`));

@@ -71,7 +71,7 @@ export type IngestListener = { url: string; close: () => Promise<void> };
 /** Starts the listener; resolves once it accepts connections. */
 export function listenForIngest(host: string, port: number): Promise<IngestListener> {
   const server = http.createServer(serve);
-  server.keepAliveTimeout = 65_000; // as scripts/server.mjs: longer than common senders' idle connection pools
+  server.keepAliveTimeout = 65_000; // as scripts/server.mjs: longer than proxies' common 60 s idle timeout
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {

@@ -53,10 +53,14 @@ export class LabelSetCache {
 
   keep(buf: Buffer, from: number, to: number, set: LabelSet, previous: KeptSet | null): KeptSet {
     if (this.sets.size >= this.maxSize) {
-      // Map iterates in insertion order: the first key is the oldest. (A set that went may still
-      // be some set's `next`; its bytes still decide the same set, so finding it is still right.)
-      const oldest = this.sets.keys().next();
-      if (!oldest.done) this.sets.delete(oldest.value);
+      // Map iterates in insertion order: the first is the oldest. A set that went may still be
+      // some set's `next`, and its bytes still decide the same set, so finding it is still right;
+      // it lets go of its own `next`, so sets that went never hold a chain of others in memory.
+      const oldest = this.sets.values().next();
+      if (!oldest.done) {
+        this.sets.delete(oldest.value.bytes);
+        oldest.value.next = null;
+      }
     }
     const kept: KeptSet = { set, bytes: buf.toString("latin1", from, to), next: null };
     this.sets.set(kept.bytes, kept);

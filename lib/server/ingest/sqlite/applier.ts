@@ -3,7 +3,7 @@ import { decodeLogPayload } from "./log-codec";
 import type { LogRow } from "./log-db";
 import { type NewSeries, type RollupWriter, stateOf } from "./statements";
 
-/** About 60 bytes each: states of series not touched since the last apply go past this many. */
+/** About 140 bytes each (state and record): states of series not touched since the last apply go past this many. */
 export const DEFAULT_MAX_CACHED_SERIES = 500_000;
 
 export type Applied = { through: number; samples: number };
