@@ -11,7 +11,13 @@ import { parseArgs } from "node:util";
 process.env.NODE_ENV = "production";
 const { default: next } = await import("next");
 
-const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
+let values;
+try {
+  ({ values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } }));
+} catch (error) {
+  console.error(`${error.message}\nusage: scripts/serve.sh [-p port] [-H hostname]`);
+  process.exit(2);
+}
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname; // unset: every interface, as `next start`
 
@@ -33,3 +39,16 @@ const server = http.createServer((req, res) => {
 // close it first instead of reusing one the server has just closed (Node's default is 5 s).
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`Steadystate: ready on http://${hostname ?? "localhost"}:${port}`));
+
+// As `next start` does: on SIGTERM or SIGINT stop accepting, let the requests in flight finish
+// (idle kept-alive connections are closed), close Next, and exit with the signal's code; a
+// request that has not finished in 10 s does not hold the exit up.
+let isStopping = false;
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+  process.on(signal, () => {
+    if (isStopping) return;
+    isStopping = true;
+    setTimeout(() => process.exit(code), 10_000).unref();
+    server.close(() => app.close().catch(console.error).finally(() => process.exit(code)));
+  });
+}

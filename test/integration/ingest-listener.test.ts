@@ -1,6 +1,7 @@
 // STEADYSTATE_INGEST_LISTEN's listener (lib/server/ingest/listener.ts): the app's own ingest
 // routes over a plain node:http server, over real HTTP on loopback, with the same tokens, answers
 // and storage as the app's port.
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { encodeRemoteWrite } from "@/lib/server/ingest/decode/remote-write";
@@ -54,5 +55,41 @@ describe("the ingest-only listener", () => {
     const page = await fetch(`${listener.url}/slos`, { headers: { authorization: `Bearer ${TEST_API_TOKEN}` } });
     expect(page.status).toBe(404);
     expect(((await page.json()) as { error: { message: string } }).error.message).toMatch(/serves only POST \/api\/v1\/write, \/otlp\/v1\/metrics, \/api\/ingest/);
+  });
+
+  it("closes a kept-alive connection it answered before reading the body, so the next request is not stalled behind it", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (path: string, body: Buffer, headers: Record<string, string>) =>
+      new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+        const req = http.request(new URL(path, listener.url), { method: "POST", agent, headers: { ...headers, "content-length": String(body.length) } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    try {
+      // 2 MB refused for want of a token, before a byte of it is read.
+      const refused = await post("/api/ingest", Buffer.alloc(2 * 1024 * 1024, 0x20), { "content-type": "application/json" });
+      expect(refused).toEqual({ status: 401, connection: "close" });
+      const json = Buffer.from(JSON.stringify([{ metric: "listener_after_refusal_total", samples: [[T, 1]] }]));
+      const ok = await post("/api/ingest", json, { "content-type": "application/json", authorization: `Bearer ${TEST_API_TOKEN}` });
+      expect(ok).toEqual({ status: 200, connection: "keep-alive" });
+    } finally {
+      agent.destroy();
+    }
+  }, 10_000);
+
+  it("takes an absolute-form request target as its path", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const { port } = new URL(listener.url);
+      const req = http.request({ host: "127.0.0.1", port, method: "POST", path: `http://ingest.example/api/ingest`, headers: { "content-type": "application/json" } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      req.end("[]");
+    });
+    expect(status).toBe(401); // the ingest route's answer without a token, not a 404
   });
 });

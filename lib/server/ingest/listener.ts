@@ -8,6 +8,7 @@ import { POST as otlpMetrics } from "@/app/otlp/v1/metrics/route";
 import { isHttpsRequest, securityHeaders } from "@/lib/security-headers";
 import { AppError } from "../errors";
 import { route } from "../http";
+import { log } from "../log";
 
 // The ingest endpoints served straight from node:http, without Next's request pipeline, which
 // costs about 2 ms of CPU per request on this machine before a route runs: as much as storing a
@@ -30,10 +31,20 @@ const notServed = route({ name: "ingest listener", access: "public" }, ({ req })
   throw new AppError("NOT_FOUND", `this listener serves only POST ${Object.keys(HANDLERS).join(", ")}`);
 });
 
+/** The request's URL: its target (absolute-form too) against its Host, or localhost when that is no host. */
+function requestUrl(req: http.IncomingMessage): string {
+  const target = req.url ?? "/";
+  try {
+    return new URL(target, `http://${req.headers.host ?? "localhost"}`).href;
+  } catch {
+    return new URL(target, "http://localhost").href;
+  }
+}
+
 function toRequest(req: http.IncomingMessage): Request {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  const url = `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`;
+  const url = requestUrl(req);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   // The body streams, so the routes' size limits hold before it is all in memory.
   return new Request(url, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}) });
@@ -45,14 +56,19 @@ async function serveAsync(req: http.IncomingMessage, res: http.ServerResponse): 
   const response = await (handler ?? notServed)(request);
   const body = Buffer.from(await response.arrayBuffer());
   const security = securityHeaders({ nonce: null, isHttps: isHttpsRequest(request.url, request.headers), isDev: false });
-  res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...security, "content-length": String(body.length) });
+  // Answered before the body was read (401, 413, 429…): the rest of it would stall the next
+  // request on this connection, and reading a refused body to its end is wasted work, so the
+  // connection closes after this answer.
+  const closing = req.complete ? {} : { connection: "close" };
+  res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...security, ...closing, "content-length": String(body.length) });
   res.end(body);
 }
 
 function serve(req: http.IncomingMessage, res: http.ServerResponse): void {
   serveAsync(req, res).catch((error: unknown) => {
     // The routes answer every failure themselves; this is a broken connection or a bug.
-    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+    log.error("ingest: a request failed outside its route", { url: req.url, error: error instanceof Error ? error.message : String(error) });
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json", connection: "close" });
     res.end(JSON.stringify({ error: { code: "INTERNAL", message: error instanceof Error ? error.message : String(error) } }));
   });
 }

@@ -54,8 +54,9 @@ export class LabelSetCache {
   keep(buf: Buffer, from: number, to: number, set: LabelSet, previous: KeptSet | null): KeptSet {
     if (this.sets.size >= this.maxSize) {
       // Map iterates in insertion order: the first is the oldest. A set that went may still be
-      // some set's `next`, and its bytes still decide the same set, so finding it is still right;
-      // it lets go of its own `next`, so sets that went never hold a chain of others in memory.
+      // some set's `next`, and its bytes still decide the same set, so finding it is still right.
+      // It lets go of its own `next`, which keeps what sets that went hold alive close to the
+      // cache's own size rather than growing with every set ever kept.
       const oldest = this.sets.values().next();
       if (!oldest.done) {
         this.sets.delete(oldest.value.bytes);
