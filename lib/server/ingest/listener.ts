@@ -32,27 +32,27 @@ const notServed = route({ name: "ingest listener", access: "public" }, ({ req })
 });
 
 /** The request's URL: its target (absolute-form too) against its Host, or localhost when that is no host. */
-function requestUrl(req: http.IncomingMessage): string {
+function requestUrl(req: http.IncomingMessage): URL {
   const target = req.url ?? "/";
   try {
-    return new URL(target, `http://${req.headers.host ?? "localhost"}`).href;
+    return new URL(target, `http://${req.headers.host ?? "localhost"}`);
   } catch {
-    return new URL(target, "http://localhost").href;
+    return new URL(target, "http://localhost");
   }
 }
 
-function toRequest(req: http.IncomingMessage): Request {
+function toRequest(req: http.IncomingMessage, url: URL): Request {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  const url = requestUrl(req);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   // The body streams, so the routes' size limits hold before it is all in memory.
-  return new Request(url, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}) });
+  return new Request(url.href, { method: req.method, headers, ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}) });
 }
 
 async function serveAsync(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const request = toRequest(req);
-  const handler = req.method === "POST" ? HANDLERS[new URL(request.url).pathname] : undefined;
+  const url = requestUrl(req);
+  const request = toRequest(req, url);
+  const handler = req.method === "POST" ? HANDLERS[url.pathname] : undefined;
   const response = await (handler ?? notServed)(request);
   const body = Buffer.from(await response.arrayBuffer());
   const security = securityHeaders({ nonce: null, isHttps: isHttpsRequest(request.url, request.headers), isDev: false });
@@ -67,9 +67,10 @@ async function serveAsync(req: http.IncomingMessage, res: http.ServerResponse): 
 function serve(req: http.IncomingMessage, res: http.ServerResponse): void {
   serveAsync(req, res).catch((error: unknown) => {
     // The routes answer every failure themselves; this is a broken connection or a bug.
-    log.error("ingest: a request failed outside its route", { url: req.url, error: error instanceof Error ? error.message : String(error) });
+    const message = error instanceof Error ? error.message : String(error);
+    log.error("ingest: a request failed outside its route", { url: req.url, error: message });
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json", connection: "close" });
-    res.end(JSON.stringify({ error: { code: "INTERNAL", message: error instanceof Error ? error.message : String(error) } }));
+    res.end(JSON.stringify({ error: { code: "INTERNAL", message } }));
   });
 }
 
